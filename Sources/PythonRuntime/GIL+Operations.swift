@@ -1,0 +1,73 @@
+import CPython
+
+/// How `compile()` should read a piece of source.
+public enum CompileMode: Sendable {
+    /// A module: a whole file, as `python3 file.py` compiles it.
+    case exec
+    /// One interactive statement: expression values are echoed, as in the REPL.
+    case single
+    /// One expression.
+    case eval
+
+    var start: Int32 {
+        switch self {
+        case .exec: return Py_file_input
+        case .single: return Py_single_input
+        case .eval: return Py_eval_input
+        }
+    }
+}
+
+extension GIL {
+    /// `import name`; a dotted name returns the leaf module (`concurrent.futures`).
+    public func importModule(_ name: String) throws(PythonException) -> PyRef {
+        try PyRef.checked(PyImport_ImportModule(name), self)
+    }
+
+    /// A new empty `dict`.
+    public func dictionary() throws(PythonException) -> PyRef {
+        try PyRef.checked(PyDict_New(), self)
+    }
+
+    /// A globals dictionary for running code: `__builtins__` set, `__name__` given.
+    public func namespace(name: String = "__guidecheck__") throws(PythonException) -> PyRef {
+        let globals = try dictionary()
+        if PyDict_SetItemString(globals.pointer, "__builtins__", PyEval_GetBuiltins()) != 0 { throw PythonException.fetch(self) }
+        let value = try PythonValue.string(name).object(self)
+        if PyDict_SetItemString(globals.pointer, "__name__", value.pointer) != 0 { throw PythonException.fetch(self) }
+        return globals
+    }
+
+    /// `compile(source, filename, mode)`.
+    public func compile(_ source: String, filename: String, mode: CompileMode) throws(PythonException) -> PyRef {
+        try PyRef.checked(Py_CompileStringExFlags(source, filename, mode.start, nil, -1), self)
+    }
+
+    /// `exec(code, globals)`.
+    public func execute(_ code: borrowing PyRef, globals: borrowing PyRef) throws(PythonException) {
+        _ = try PyRef.checked(PyEval_EvalCode(code.pointer, globals.pointer, globals.pointer), self)
+    }
+
+    /// Compiles and runs a block of statements in `globals`.
+    public func run(_ source: String, filename: String = "<guidecheck>", globals: borrowing PyRef) throws(PythonException) {
+        try execute(compile(source, filename: filename, mode: .exec), globals: globals)
+    }
+
+    /// Evaluates one expression in `globals`.
+    public func evaluate(_ expression: String, globals: borrowing PyRef) throws(PythonException) -> PyRef {
+        let code = try compile(expression, filename: "<guidecheck>", mode: .eval)
+        return try PyRef.checked(PyEval_EvalCode(code.pointer, globals.pointer, globals.pointer), self)
+    }
+
+    /// Flushes `sys.stdout`, `sys.stderr` and C stdio, so what Python buffered
+    /// reaches the file descriptors before guidecheck moves them.
+    public func flushStandardStreams() {
+        for name in ["stdout", "stderr"] {
+            if let stream = PySys_GetObject(name), gc_is_none(stream) == 0 {
+                let result = gc_call_method_noargs(stream, "flush")
+                if let result { Py_DecRef(result) } else { PyErr_Clear() }
+            }
+        }
+        fflush(nil)
+    }
+}

@@ -1,0 +1,122 @@
+import CPython
+import Glibc
+
+/// The result of running one file as a script.
+public struct ScriptRun: Sendable, Equatable {
+    /// The absolute path the script ran as (`__file__`).
+    public var path: String
+    /// Everything written to fds 1 and 2 while it ran.
+    public var output: CapturedOutput
+    /// The exception that ended it, if any (`SystemExit` included).
+    public var exception: PythonException?
+
+    /// The line of the script the exception was raised on.
+    public var line: Int? { exception?.line(in: path) }
+}
+
+/// Why a script could not even be started.
+public struct ScriptError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
+}
+
+extension GIL {
+    /// Runs a file as `python3 file.py` would run it.
+    ///
+    /// The source is compiled once, in `"exec"` mode, and executed in a fresh
+    /// module installed as `sys.modules['__main__']` for the length of the run
+    /// (runpy's temporary-module pattern): `__name__ == '__main__'` holds,
+    /// `__file__` is set, and `multiprocessing` can pickle the script's
+    /// module-level functions by name. `sys.argv` and `sys.path[0]` are set as
+    /// `python3` sets them and put back afterwards.
+    ///
+    /// - Parameters:
+    ///   - outputLimit: bytes of output kept; the rest are counted.
+    ///   - tee: a descriptor that also receives the output as it is written.
+    ///   - waitForThreads: wait for the script's non-daemon threads before the
+    ///     capture ends, as `python3` does at exit.
+    public mutating func runScript(at path: String, outputLimit: Int = 1 << 20, tee: Int32? = nil,
+                                   waitForThreads: Bool = false) throws -> ScriptRun {
+        let absolute = absolutePath(path)
+        let source = try readSource(absolute)
+        let capture = OutputCapture(limit: outputLimit, tee: tee)
+        try capture.start(self)
+        var exception: PythonException?
+        do {
+            try withMainModule(file: absolute) { module throws(PythonException) in
+                let code = try compile(source, filename: absolute, mode: .exec)
+                let globals = PyRef(borrowing: PyModule_GetDict(module.pointer))
+                try execute(code, globals: globals)
+            }
+        } catch {
+            exception = error
+        }
+        if waitForThreads {
+            // threading._shutdown() is what the interpreter calls at exit to join
+            // non-daemon threads.
+            do { _ = try importModule("threading").callMethod("_shutdown", [], self) } catch {}
+        }
+        let output = capture.finish(&self)
+        return ScriptRun(path: absolute, output: output, exception: exception)
+    }
+
+    /// Installs a fresh `__main__` module for `file` while `body` runs.
+    public func withMainModule(file: String, _ body: (borrowing PyRef) throws(PythonException) -> Void) throws(PythonException) {
+        let sys = try importModule("sys")
+        let modules = PyRef(borrowing: PyImport_GetModuleDict())
+        let previousMain = try modules.item("__main__", self)
+        let previousArgv = try sys.attribute("argv", self)
+        let path = try sys.attribute("path", self)
+
+        let module = try PyRef.checked(PyModule_New("__main__"), self)
+        let builtins = try importModule("builtins")
+        try module.setAttribute("__file__", to: PythonValue.string(file).object(self), self)
+        try module.setAttribute("__builtins__", to: builtins, self)
+        try module.setAttribute("__cached__", to: PythonValue.none.object(self), self)
+
+        let directory = String(file[..<(file.lastIndex(of: "/") ?? file.startIndex)])
+        if PyDict_SetItemString(modules.pointer, "__main__", module.pointer) != 0 { throw PythonException.fetch(self) }
+        try sys.setAttribute("argv", to: PythonValue.list([.string(file)]).object(self), self)
+        _ = try path.callMethod("insert", [0, .string(directory.isEmpty ? "/" : directory)], self)
+        defer {
+            PyDict_SetItemString(modules.pointer, "__main__", previousMain.pointer)
+            _ = try? sys.setAttribute("argv", to: previousArgv, self)
+            // Remove the entry this run added, wherever the script moved it.
+            if let index = try? path.callMethod("index", [.string(directory.isEmpty ? "/" : directory)], self) {
+                _ = try? path.callMethod("pop", [.int((try? index.int(self)) ?? 0)], self)
+            }
+            PyErr_Clear()
+        }
+        try body(module)
+    }
+
+    private func absolutePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        guard let cwd = getcwd(nil, 0) else { return path }
+        defer { free(cwd) }
+        let base = String(cString: cwd)
+        return (base == "/" ? "" : base) + "/" + (path.hasPrefix("./") ? String(path.dropFirst(2)) : path)
+    }
+
+    private func readSource(_ path: String) throws(ScriptError) -> String {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ScriptError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = read(descriptor, &chunk, chunk.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ScriptError(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            bytes += chunk[0..<count]
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ScriptError(path: path, reason: "not valid UTF-8")
+        }
+        return text
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+@testable import PythonRuntime
+import Testing
+
+@Suite("Capturing output at the file-descriptor level")
+struct OutputCaptureTests {
+    @Test("print, sys.stdout.write, os.write, C stdio, subprocess and fork children: all captured, in order")
+    func sixKindsInOrder() throws {
+        let scratch = ScratchDirectory()
+        let path = scratch.write("six_kinds.py", """
+            import ctypes, multiprocessing, os, subprocess, sys
+
+            def child():
+                print('kind: multiprocessing fork child')
+
+            print('kind: print')
+            sys.stdout.write('kind: sys.stdout.write\\n')
+            os.write(1, b'kind: os.write\\n')
+            ctypes.CDLL(None).puts(b'kind: C puts')
+            subprocess.run(['/bin/echo', 'kind: subprocess'])
+            p = multiprocessing.get_context('fork').Process(target=child)
+            p.start()
+            p.join()
+            sys.stderr.write('kind: sys.stderr.write\\n')
+            os.write(2, b'kind: os.write(2)\\n')
+            """)
+        // Compared inside one job: no other test's job can move fds 1 and 2 meanwhile.
+        let (run, before, after) = try TestPython.shared.withGILBlocking { gil in
+            let before = try Self.descriptorIdentities()
+            let run = try gil.runScript(at: path)
+            return (run, before, try Self.descriptorIdentities())
+        }
+        #expect(run.exception == nil)
+        #expect(run.output.lines(tagged: "kind:") == [
+            "kind: print", "kind: sys.stdout.write", "kind: os.write", "kind: C puts", "kind: subprocess",
+            "kind: multiprocessing fork child", "kind: sys.stderr.write", "kind: os.write(2)",
+        ])
+        #expect(after == before, "fds 1 and 2 are put back after the job")
+    }
+
+    @Test("a child process still writing after its job ends reaches neither the next job nor the terminal")
+    func stragglerDoesNotLeak() throws {
+        let scratch = ScratchDirectory()
+        let first = scratch.write("first.py", """
+            import subprocess
+            subprocess.Popen(['/bin/sh', '-c', 'sleep 0.3; echo leak: straggler'])
+            print('leak: first job')
+            """)
+        let second = scratch.write("second.py", "import time\ntime.sleep(0.8)\nprint('leak: second job')\n")
+        let runs = try TestPython.shared.withGILBlocking { gil in
+            (try gil.runScript(at: first), try gil.runScript(at: second))
+        }
+        #expect(runs.0.output.lines(tagged: "leak:") == ["leak: first job"])
+        #expect(runs.1.output.lines(tagged: "leak:") == ["leak: second job"])
+    }
+
+    @Test("a job that closes fds 1 and 2 still ends cleanly, and the next job is captured")
+    func closedDescriptors() throws {
+        let scratch = ScratchDirectory()
+        let closer = scratch.write("closer.py", "import os\nprint('closed: before')\nos.close(1)\nos.close(2)\n")
+        let next = scratch.write("next.py", "print('closed: next job')\n")
+        let (runs, before, after) = try TestPython.shared.withGILBlocking { gil in
+            let before = try Self.descriptorIdentities()
+            let runs = (try gil.runScript(at: closer), try gil.runScript(at: next))
+            return (runs, before, try Self.descriptorIdentities())
+        }
+        #expect(runs.0.output.lines(tagged: "closed:") == ["closed: before"])
+        #expect(runs.1.output.lines(tagged: "closed:") == ["closed: next job"])
+        #expect(after == before)
+    }
+
+    @Test("output past the limit is counted, not kept")
+    func outputLimit() throws {
+        let scratch = ScratchDirectory()
+        let path = scratch.write("flood.py", "import os\nfor _ in range(3 * 1024):\n    os.write(1, b'x' * 1024)\n")
+        let run = try TestPython.shared.withGILBlocking { gil in try gil.runScript(at: path, outputLimit: 1 << 20) }
+        #expect(run.output.bytes.count == 1 << 20)
+        #expect(run.output.bytes.allSatisfy { $0 == UInt8(ascii: "x") })
+        #expect(run.output.droppedBytes >= 2 << 20, "at least the flood's 2 MiB beyond the limit")
+    }
+
+    @Test("the end marker is found wherever the pipe splits it")
+    func markerSplitAcrossChunks() {
+        let marker = Array("<<end>>".utf8)
+        let stream = Array("hello <world>".utf8) + marker + Array("late".utf8)
+        for split in 0...stream.count {
+            var scanner = MarkerScanner(marker: marker)
+            let (head, foundInHead) = scanner.feed(stream[..<split])
+            var kept = Array(head)
+            var found = foundInHead
+            if !found {
+                let (tail, foundInTail) = scanner.feed(stream[split...])
+                kept += tail
+                found = foundInTail
+            }
+            #expect(found, "split at \(split)")
+            #expect(String(decoding: kept, as: UTF8.self) == "hello <world>", "split at \(split)")
+        }
+    }
+
+    @Test("a stream without the marker keeps its held-back bytes")
+    func noMarker() {
+        var scanner = MarkerScanner(marker: Array("<<end>>".utf8))
+        let (kept, found) = scanner.feed(ArraySlice(Array("text <<e".utf8)))
+        #expect(!found)
+        #expect(String(decoding: kept, as: UTF8.self) == "text ")
+        #expect(String(decoding: scanner.pending, as: UTF8.self) == "<<e")
+    }
+
+    /// (device, inode) of fds 1 and 2.
+    private static func descriptorIdentities() throws -> [[UInt]] {
+        try [1, 2].map { descriptor in
+            var info = stat()
+            guard fstat(Int32(descriptor), &info) == 0 else { throw POSIXError(.EBADF) }
+            return [UInt(info.st_dev), UInt(info.st_ino)]
+        }
+    }
+}

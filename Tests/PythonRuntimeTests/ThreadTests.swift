@@ -1,0 +1,97 @@
+import Foundation
+import PythonRuntime
+import Testing
+
+@Suite("The Python thread and the GIL")
+struct ThreadTests {
+    @Test("a Python thread keeps counting between two jobs: the GIL is released while Swift waits")
+    func threadRunsBetweenJobs() async throws {
+        let python = TestPython.shared
+        // Job 1 starts a thread that counts as fast as it can, then returns.
+        let atEndOfFirstJob = try await python.withGIL { gil in
+            let namespace = try gil.namespace()
+            try gil.run("""
+                import sys, threading, types
+                state = types.SimpleNamespace(count=0, stop=False)
+                sys.modules['guidecheck_counter_test'] = state
+                def count():
+                    while not state.stop:
+                        state.count += 1
+                threading.Thread(target=count, daemon=True).start()
+                """, globals: namespace)
+            return try gil.importModule("guidecheck_counter_test").attribute("count", gil).int(gil)
+        }
+        // Swift waits outside any job.
+        try await Task.sleep(for: .milliseconds(300))
+        // Job 2 reads the counter: it moved while no job held the GIL.
+        let atStartOfSecondJob = try await python.withGIL { gil in
+            let state = try gil.importModule("guidecheck_counter_test")
+            let count = try state.attribute("count", gil).int(gil)
+            try state.setAttribute("stop", to: PythonValue.bool(true).object(gil), gil)
+            return count
+        }
+        #expect(atStartOfSecondJob > atEndOfFirstJob + 1000,
+                "the thread counted \(atStartOfSecondJob - atEndOfFirstJob) times between the jobs")
+    }
+
+    @Test("jobs run on Python's main thread: signals and asyncio work there")
+    func jobsRunOnPythonsMainThread() async throws {
+        let python = TestPython.shared
+        let facts = try await python.withGIL { gil in
+            let namespace = try gil.namespace()
+            try gil.run("""
+                import asyncio, signal, threading
+                is_main = threading.current_thread() is threading.main_thread()
+                previous = signal.signal(signal.SIGUSR1, lambda *a: None)
+                signal.signal(signal.SIGUSR1, previous)
+                async def answer():
+                    await asyncio.sleep(0.01)
+                    return 42
+                result = asyncio.run(answer())
+                """, globals: namespace)
+            return (try namespace.item("is_main", gil).bool(gil), try namespace.item("result", gil).int(gil))
+        }
+        #expect(facts.0)
+        #expect(facts.1 == 42)
+    }
+
+    @Test("every job runs on the interpreter's one thread, whatever thread submits it")
+    func jobsAreConfinedToOneThread() async throws {
+        let python = TestPython.shared
+        let identities = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try await python.withGIL { gil in
+                        precondition(python.isOnPythonThread)
+                        return try gil.importModule("threading").callMethod("get_ident", [], gil).int(gil)
+                    }
+                }
+            }
+            return try await group.reduce(into: Set<Int>()) { $0.insert($1) }
+        }
+        #expect(identities.count == 1)
+        #expect(!python.isOnPythonThread)
+    }
+
+    @Test("allowThreads lets Python threads run inside a job while Swift blocks")
+    func allowThreadsInsideAJob() throws {
+        let progressed = try TestPython.shared.withGILBlocking { gil in
+            let namespace = try gil.namespace()
+            try gil.run("""
+                import threading, time
+                ticks = []
+                def tick():
+                    for _ in range(5):
+                        ticks.append(1)
+                        time.sleep(0.001)
+                worker = threading.Thread(target=tick)
+                worker.start()
+                """, globals: namespace)
+            gil.allowThreads { usleep(200_000) }
+            let ticks = try namespace.item("ticks", gil).callMethod("__len__", [], gil).int(gil)
+            try gil.run("worker.join()", globals: namespace)
+            return ticks
+        }
+        #expect(progressed == 5)
+    }
+}
