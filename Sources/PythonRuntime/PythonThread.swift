@@ -60,6 +60,13 @@ final class PythonThread: @unchecked Sendable {
     }
 
     private func runLoop() {
+        // A python3 process starts with no signals blocked. guidecheck may have
+        // inherited a blocked mask from whatever started it (a test runner's
+        // thread, a CI agent); the interpreter's thread, and every process it
+        // forks or spawns, must not: Pool.terminate() relies on SIGTERM arriving.
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        pthread_sigmask(SIG_SETMASK, &empty, nil)
         while true {
             pthread_mutex_lock(mutex)
             while jobs.isEmpty { pthread_cond_wait(condition, mutex) }

@@ -95,3 +95,38 @@ struct ThreadTests {
         #expect(progressed == 5)
     }
 }
+
+@Suite("Signals on the Python thread")
+struct SignalMaskTests {
+    @Test("the Python thread blocks no signals, whatever the host process blocks")
+    func emptySignalMask() throws {
+        let blocked = try TestPython.shared.withGILBlocking { gil in
+            let signal = try gil.importModule("signal")
+            let current = try signal.callMethod("pthread_sigmask", [.int(0), .list([])], gil)  // SIG_BLOCK, nothing
+            return try current.callMethod("__len__", [], gil).int(gil)
+        }
+        #expect(blocked == 0)
+    }
+
+    @Test("a process started with SIGTERM blocked still lets Pool.terminate() stop its workers")
+    func poolTerminateWithBlockedParentMask() async throws {
+        await #expect(processExitsWith: .success) {
+            // Without the fix this hangs in Pool.join(); fail in bounded time instead.
+            var watchdog = pthread_t()
+            pthread_create(&watchdog, nil, { _ in sleep(30); _exit(3) }, nil)
+            var all = sigset_t()
+            sigfillset(&all)
+            pthread_sigmask(SIG_SETMASK, &all, nil)  // as a test runner or CI agent may leave it
+            let python = try PythonInterpreter.start()
+            try python.withGILBlocking { gil in
+                let namespace = try gil.namespace()
+                try gil.run("""
+                    import multiprocessing
+                    pool = multiprocessing.get_context('fork').Pool(2)
+                    pool.terminate()
+                    pool.join()
+                    """, globals: namespace)
+            }
+        }
+    }
+}
