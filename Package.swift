@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
     ],
     targets: [
         // The C API of the libpython Debian's libpython3-dev provides.
@@ -21,14 +23,26 @@ let package = Package(
         // The interpreter on its own thread, the GIL token, owned references,
         // exceptions as Swift errors, output capture, scripts as __main__.
         .target(name: "PythonRuntime", dependencies: ["CPython"]),
+        // Linux process control for the supervisor (pidfd, rlimits, subreaper).
+        .target(name: "CProcessControl"),
+        // The httpbin-style server on 127.0.0.1 the network fixture routes to.
+        .target(name: "LoopbackHTTP", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
+        // Snippets → claims → runs → verdicts → snapshots and reports.
+        .target(
+            name: "Verifier",
+            dependencies: ["PythonRuntime", "CProcessControl", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Python")]),
         // The command line.
         .executableTarget(
             name: "guidecheck",
             dependencies: [
                 "PythonRuntime",
+                "Verifier",
+                "LoopbackHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "PythonRuntimeTests", dependencies: ["PythonRuntime"]),
+        .testTarget(name: "VerifierTests", dependencies: ["Verifier"]),
         .testTarget(name: "CLITests", dependencies: ["guidecheck"]),
     ],
     swiftLanguageModes: [.v6]

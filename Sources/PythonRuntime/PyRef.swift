@@ -55,6 +55,12 @@ public struct PyRef: ~Copyable {
         return try PyRef.checked(PyObject_GetItem(pointer, key.pointer), gil)
     }
 
+    /// `self[key] = value`.
+    public func setItem(_ key: PythonValue, to value: borrowing PyRef, _ gil: borrowing GIL) throws(PythonException) {
+        let key = try key.object(gil)
+        if PyObject_SetItem(pointer, key.pointer, value.pointer) != 0 { throw PythonException.fetch(gil) }
+    }
+
     /// `self(*arguments, **keywords)`.
     public func call(_ arguments: [PythonValue] = [], keywords: [(String, PythonValue)] = [],
                      _ gil: borrowing GIL) throws(PythonException) -> PyRef {

@@ -126,9 +126,6 @@ public final class PythonInterpreter: Sendable {
         // signal handlers of CPython's own.
         PyConfig_InitIsolatedConfig(config)
         defer { PyConfig_Clear(config) }
-        // Unbuffered sys.stdout/sys.stderr (`python3 -u`): a print reaches fd 1
-        // at once, in order with `os.write(1, ...)` and with child processes.
-        config.pointee.buffered_stdio = 0
         var steps = [
             gc_config_set_executable(config, executable),
             gc_config_set_program_name(config, executable),
@@ -155,6 +152,13 @@ public final class PythonInterpreter: Sendable {
         gc_line_buffer_stdout()
         var gil = GIL()
         do {
+            // Line-buffered sys.stdout and sys.stderr, as on a terminal: each line
+            // reaches fd 1 in one write, in order with `os.write(1, …)`, and lines
+            // from several processes never interleave mid-line.
+            for stream in ["stdout", "stderr"] {
+                _ = try gil.importModule("sys").attribute(stream, gil)
+                    .callMethod("reconfigure", keywords: [("line_buffering", .bool(true))], gil)
+            }
             _ = try gil.importModule("threading")
             try NativeModule.install(&gil)
             let info = try readInfo(linked: linked, gil)

@@ -10,5 +10,5 @@ struct GuideCheck: ParsableCommand {
               guidecheck doctor            check the embedded Python and the modules the guide imports
               guidecheck run example.py    run one file in the embedded interpreter
             """,
-        subcommands: [Doctor.self, Run.self])
+        subcommands: [Verify.self, Update.self, Report.self, Claims.self, Run.self, Doctor.self, Worker.self])
 }

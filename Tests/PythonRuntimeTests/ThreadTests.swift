@@ -87,7 +87,7 @@ struct ThreadTests {
                 worker = threading.Thread(target=tick)
                 worker.start()
                 """, globals: namespace)
-            gil.allowThreads { usleep(200_000) }
+            _ = gil.allowThreads { usleep(200_000) }
             let ticks = try namespace.item("ticks", gil).callMethod("__len__", [], gil).int(gil)
             try gil.run("worker.join()", globals: namespace)
             return ticks

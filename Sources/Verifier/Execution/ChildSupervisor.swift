@@ -1,0 +1,129 @@
+import CProcessControl
+import Foundation
+
+/// How a supervised child ended.
+enum ChildExit: Equatable {
+    case exited(Int32)
+    case signaled(Int32)
+
+    var signalName: String? {
+        guard case .signaled(let signal) = self else { return nil }
+        return String(cString: gc_signal_name(signal))
+    }
+}
+
+/// Watches one forked snippet process until it ends or its time is up.
+///
+/// It drains the output pipe and the results pipe as they fill (a snippet may
+/// print far more than a pipe holds), and learns of the exit through a pidfd,
+/// at once, rather than on a polling tick. Children the snippet left behind
+/// may keep the pipes open, so EOF is never waited for.
+struct ChildSupervisor {
+    let pid: pid_t
+    let output: Int32
+    let results: Int32
+
+    struct Ending {
+        var exit: ChildExit
+        var timedOut: Bool
+        var results: [UInt8]
+        var elapsed: Double
+    }
+
+    /// How long a timed-out child gets to print its stack before it is killed.
+    static let stackDumpGrace = 0.3
+
+    func supervise(timeout: Double, started: Double, attribution: inout OutputAttribution) -> Ending {
+        for descriptor in [output, results] {
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+        }
+        let exitDescriptor = gc_pidfd_open(pid)
+        defer { if exitDescriptor >= 0 { close(exitDescriptor) } }
+        var resultBytes: [UInt8] = []
+        var outputOpen = true
+        var resultsOpen = true
+        var deadline = started + timeout
+        var timedOut = false
+        var killed = false
+        var status: Int32 = 0
+
+        while true {
+            var descriptors = [
+                pollfd(fd: outputOpen ? output : -1, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: resultsOpen ? results : -1, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: exitDescriptor, events: Int16(POLLIN), revents: 0),
+            ]
+            let remaining = deadline - Self.now()
+            if remaining <= 0 {
+                if !timedOut {
+                    // Ask faulthandler (registered on SIGUSR1) where it is stuck.
+                    timedOut = true
+                    kill(pid, SIGUSR1)
+                    deadline = Self.now() + Self.stackDumpGrace
+                    continue
+                }
+                if !killed {
+                    killed = true
+                    kill(-pid, SIGKILL)
+                    kill(pid, SIGKILL)
+                    deadline = Self.now() + 5
+                    continue
+                }
+                // SIGKILL cannot be ignored; stop draining and wait for it.
+                waitpid(pid, &status, 0)
+                break
+            }
+            let wait = exitDescriptor >= 0 ? Int32(max(0, min(remaining, 1) * 1000).rounded(.up)) : 5
+            if poll(&descriptors, 3, wait) < 0, errno != EINTR { break }
+            outputOpen = drain(output, open: outputOpen) { attribution.feed($0) }
+            resultsOpen = drain(results, open: resultsOpen) { resultBytes += $0 }
+            if exitDescriptor >= 0 {
+                if descriptors[2].revents != 0, waitpid(pid, &status, 0) == pid { break }
+            } else if waitpid(pid, &status, WNOHANG) == pid {
+                break  // no pidfd on this kernel: ask on every wake-up
+            }
+        }
+        // What the child wrote just before it ended is still in the pipes.
+        _ = drain(output, open: outputOpen) { attribution.feed($0) }
+        _ = drain(results, open: resultsOpen) { resultBytes += $0 }
+        attribution.finish()
+        let exit: ChildExit = (status & 0x7f) == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
+        return Ending(exit: exit, timedOut: timedOut, results: resultBytes, elapsed: Self.now() - started)
+    }
+
+    /// Reads what is available without blocking; returns false at EOF.
+    private func drain(_ descriptor: Int32, open: Bool, into sink: (ArraySlice<UInt8>) -> Void) -> Bool {
+        guard open else { return false }
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = read(descriptor, &chunk, chunk.count)
+            if count > 0 { sink(chunk[0..<count]); continue }
+            if count == 0 { return false }
+            return errno == EAGAIN || errno == EINTR
+        }
+    }
+
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Kills what a finished snippet left behind: its process group, and any
+    /// orphan re-parented to this worker (a subreaper), then reaps them all.
+    static func killStragglers(group: pid_t) {
+        kill(-group, SIGKILL)
+        for orphan in adoptedChildren() { kill(orphan, SIGKILL) }
+        var status: Int32 = 0
+        while waitpid(-1, &status, WNOHANG) > 0 {}
+    }
+
+    /// The children of this process, from /proc (each thread lists its own).
+    static func adoptedChildren() -> [pid_t] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+        return tasks.flatMap { task -> [pid_t] in
+            let text = (try? String(contentsOfFile: "/proc/self/task/\(task)/children", encoding: .utf8)) ?? ""
+            return text.split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
+    }
+}

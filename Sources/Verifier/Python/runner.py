@@ -1,0 +1,343 @@
+"""Runs one snippet inside a forked child, as `python3 snippet.py` or as an
+interactive session would, and reports what each part of it did.
+
+Every top-level statement is wrapped, in the AST, in `with __guidecheck__.statement(i):`.
+Its context manager marks the statement's start and end in the output stream (so
+Swift can attribute every byte of output, whoever wrote it), records an exception
+against the statement and lets the run go on with the next one. Claims about a
+nested line get a `probe` of their own; value claims get the value recorded; a
+claim written as commented-out code (`# next(gen) → StopIteration`) is evaluated
+where the comment stands. The module is compiled once in "exec" mode, so
+constants are shared as `python3` shares them; in "single" mode each top-level
+statement is compiled on its own, as the REPL compiles it.
+
+Results go to a private descriptor as JSON lines; output markers go to a private
+copy of the capture pipe, so a snippet that closes fds 1 and 2 loses nothing.
+"""
+
+import ast
+import json
+import os
+import sys
+import traceback
+import types
+
+import _guidecheck_native
+
+PROBE_NAME = '__guidecheck__'
+TEXT_LIMIT = 10000
+
+
+def _clip(text):
+    return text if len(text) <= TEXT_LIMIT else text[:TEXT_LIMIT] + f'… ({len(text) - TEXT_LIMIT} more characters)'
+
+
+class Recorder:
+    """The object the instrumented code calls, bound to `__guidecheck__`."""
+
+    def __init__(self, path, marker, output_fd, result_fd):
+        self.path = path
+        self.marker = marker.encode()
+        self.output_fd = output_fd
+        self.result_fd = result_fd
+        self.pid = os.getpid()
+
+    # -- channels ---------------------------------------------------------------
+
+    def _flush(self):
+        for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+            try:
+                if stream is not None:
+                    stream.flush()
+            except Exception:
+                pass
+        _guidecheck_native.flush_c_stdio()
+
+    def mark(self, event):
+        # Only the snippet's own process marks; fork-started children inherit the
+        # descriptors but must not write markers.
+        if os.getpid() != self.pid:
+            return
+        self._flush()
+        payload = b'\x01GC' + self.marker + b'|' + event.encode() + b'\x01'
+        try:
+            os.write(self.output_fd, payload)
+        except OSError:
+            pass
+
+    def emit(self, **event):
+        if os.getpid() != self.pid:
+            return
+        line = (json.dumps(event) + '\n').encode()
+        try:
+            while line:
+                written = os.write(self.result_fd, line)
+                line = line[written:]
+        except OSError:
+            pass
+
+    # -- what instrumented code calls -------------------------------------------
+
+    def statement(self, index):
+        return _Block(self, 'S', index, suppress=True)
+
+    def probe(self, claim):
+        return _Block(self, 'P', claim, suppress=False)
+
+    def value(self, claim, value):
+        self.record_value(claim, value)
+        return value
+
+    def record_value(self, claim, value):
+        try:
+            text_repr = repr(value)
+        except BaseException as error:
+            text_repr = f'<repr() raised {type(error).__name__}: {error}>'
+        try:
+            text_str = str(value)
+        except BaseException as error:
+            text_str = f'<str() raised {type(error).__name__}: {error}>'
+        self.emit(event='value', claim=claim, repr=_clip(text_repr), str=_clip(text_str))
+
+    def evaluate(self, claim, expression, namespace):
+        """A claim written as commented-out code: evaluate it here."""
+        try:
+            value = eval(compile(expression, f'<claim on {os.path.basename(self.path)}>', 'eval'), namespace)
+        except BaseException as error:
+            self.record_exception('claim', claim, error)
+            if not isinstance(error, Exception):
+                raise
+            return
+        self.record_value(claim, value)
+
+    def record_exception(self, scope, identifier, error):
+        kind = type(error)
+        frames = traceback.extract_tb(error.__traceback__)
+        line = next((frame.lineno for frame in reversed(frames) if frame.filename == self.path), None)
+        if isinstance(error, SyntaxError) and error.filename == self.path:
+            line = error.lineno
+        self.emit(event='exception', scope=scope, id=identifier,
+                  type=kind.__qualname__,
+                  qualified=kind.__qualname__ if kind.__module__ == 'builtins' else f'{kind.__module__}.{kind.__qualname__}',
+                  bases=[base.__qualname__ for base in kind.__mro__],
+                  message=_clip(_safe_str(error)), line=line,
+                  code=_exit_code(error),
+                  traceback=_clip(''.join(traceback.format_exception(error))))
+
+
+def _safe_str(error):
+    try:
+        return str(error)
+    except BaseException:
+        return '<str() failed>'
+
+
+def _exit_code(error):
+    if isinstance(error, SystemExit):
+        code = error.code
+        if code is None:
+            return 0
+        return code if isinstance(code, int) else 1
+    return None
+
+
+class _Block:
+    def __init__(self, recorder, kind, identifier, suppress):
+        self.recorder = recorder
+        self.kind = kind
+        self.identifier = identifier
+        self.suppress = suppress
+
+    def __enter__(self):
+        self.recorder.mark(f'{self.kind}{self.identifier}')
+        return self
+
+    def __exit__(self, kind, error, tb):
+        self.recorder.mark(f'{self.kind.lower()}{self.identifier}')
+        if error is None:
+            return False
+        if self.kind == 'S':
+            self.recorder.record_exception('statement', self.identifier, error)
+        elif self.kind == 'P':
+            self.recorder.record_exception('probe', self.identifier, error)
+        # Ordinary exceptions end the statement, not the run; SystemExit,
+        # KeyboardInterrupt and friends end the run, as they end `python3`.
+        return self.suppress and isinstance(error, Exception)
+
+
+# -- instrumentation --------------------------------------------------------------
+
+def _name(identifier):
+    return ast.Name(id=identifier, ctx=ast.Load())
+
+
+def _call(method, *arguments):
+    return ast.Call(func=ast.Attribute(value=_name(PROBE_NAME), attr=method, ctx=ast.Load()),
+                    args=list(arguments), keywords=[])
+
+
+def _with(call, body, location):
+    node = ast.With(items=[ast.withitem(context_expr=call)], body=body)
+    return ast.fix_missing_locations(ast.copy_location(node, location))
+
+
+class _Instrument:
+    """Wraps the statements that carry claims; leaves everything else as written."""
+
+    def __init__(self, plan):
+        self.nested = {probe['line']: probe for probe in plan if probe['kind'] == 'nested'}
+        self.values = {probe['line']: probe for probe in plan if probe['kind'] in ('value-expr', 'value-target')}
+
+    def statements(self, nodes):
+        wrapped = []
+        for node in nodes:
+            self.children(node)
+            body = self.with_value(node)
+            probe = self.nested.get(node.lineno)
+            if probe is not None:
+                body = [_with(_call('probe', ast.Constant(probe['claim'])), body, node)]
+            wrapped.extend(body)
+        return wrapped
+
+    def children(self, node):
+        for field in ('body', 'orelse', 'finalbody'):
+            block = getattr(node, field, None)
+            if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
+                setattr(node, field, self.statements(block))
+        for handler in getattr(node, 'handlers', None) or []:
+            handler.body = self.statements(handler.body)
+        if isinstance(node, ast.Match):
+            for case in node.cases:
+                case.body = self.statements(case.body)
+
+    def with_value(self, node):
+        """The statement, recording the value its claim is about."""
+        probe = self.values.get(node.lineno)
+        if probe is None:
+            return [node]
+        claim = ast.Constant(probe['claim'])
+        if probe['kind'] == 'value-expr' and isinstance(node, ast.Expr):
+            node.value = ast.copy_location(_call('value', claim, node.value), node.value)
+            return [node]
+        target = ast.parse(probe['expression'], mode='eval').body
+        record = ast.copy_location(ast.Expr(value=_call('record_value', claim, target)), node)
+        return [node, ast.fix_missing_locations(record)]
+
+
+def instrument(tree, plan):
+    """The module's top-level statements, each wrapped for attribution."""
+    transformer = _Instrument([probe for probe in plan if probe['kind'] != 'eval'])
+    evaluations = {}
+    for probe in plan:
+        if probe['kind'] == 'eval':
+            evaluations.setdefault(probe['after_top'], []).append(probe)
+    body = []
+    for index, node in enumerate(tree.body):
+        transformer.children(node)
+        inner = transformer.with_value(node)
+        body.append(_with(_call('statement', ast.Constant(index)), inner, node))
+        for probe in evaluations.get(index, []):
+            location = ast.Pass(lineno=probe['line'], col_offset=0, end_lineno=probe['line'], end_col_offset=0)
+            evaluate = ast.Expr(value=_call('evaluate', ast.Constant(probe['claim']),
+                                            ast.Constant(probe['expression']),
+                                            ast.Call(func=_name('globals'), args=[], keywords=[])))
+            body.append(_with(_call('probe', ast.Constant(probe['claim'])),
+                              [ast.copy_location(evaluate, location)], location))
+    return body
+
+
+# -- the child's main ---------------------------------------------------------------
+
+def _install_main(path):
+    module = types.ModuleType('__main__')
+    module.__file__ = path
+    module.__builtins__ = sys.modules['builtins']
+    module.__cached__ = None
+    sys.modules['__main__'] = module
+    sys.argv = [path]
+    sys.path.insert(0, os.path.dirname(path))
+    return module
+
+
+def run(config_json):
+    """Runs the snippet described by `config_json`; never returns normally.
+
+    Swift calls this in the forked child after pointing fds 1 and 2 at the capture
+    pipe. It returns the exit status the child should end with.
+    """
+    config = json.loads(config_json)
+    path = config['path']
+    recorder = Recorder(path, config['marker'], config['output_fd'], config['result_fd'])
+    scratch = config['scratch']
+    os.chdir(scratch)
+    for key in ('HOME', 'TMPDIR'):
+        os.environ[key] = scratch
+    import tempfile
+    tempfile.tempdir = None
+    _guidecheck_native.line_buffer_c_stdout()
+    import faulthandler
+    faulthandler.enable(file=config['result_fd'], all_threads=True)
+    import signal
+    faulthandler.register(signal.SIGUSR1, file=config['result_fd'], all_threads=True)
+
+    module = _install_main(path)
+    namespace = module.__dict__
+    try:
+        import _guidecheck_fixtures
+        provided = _guidecheck_fixtures.install(config.get('fixtures', []), namespace, config.get('fixture_config', {}))
+        recorder.emit(event='fixtures', installed=provided)
+    except BaseException as error:
+        recorder.record_exception('fixture', 0, error)
+        recorder.mark('E')
+        return 70
+    namespace[PROBE_NAME] = recorder
+
+    source = config['source']
+    try:
+        tree = ast.parse(source, path)
+    except SyntaxError as error:
+        recorder.record_exception('compile', 0, error)
+        recorder.mark('E')
+        return 1
+    body = instrument(tree, config['probes'])
+    status = 0
+    import time
+    started = time.perf_counter()
+    try:
+        if config['mode'] == 'module':
+            code = compile(ast.Module(body=body, type_ignores=[]), path, 'exec')
+            exec(code, namespace)
+        else:
+            # The REPL echoes each expression statement's value. The echo is
+            # bracketed with markers so it is told apart from what the code printed.
+            def displayhook(value):
+                if value is None:
+                    return
+                recorder.mark('D')
+                sys.__displayhook__(value)
+                recorder.mark('d')
+            sys.displayhook = displayhook
+            for node in body:
+                code = compile(ast.Interactive(body=[node]), path, 'single')
+                exec(code, namespace)
+    except SystemExit as error:
+        status = _exit_code(error)
+        recorder.emit(event='ended', reason='SystemExit', code=status)
+    except KeyboardInterrupt:
+        status = 130
+        recorder.emit(event='ended', reason='KeyboardInterrupt', code=status)
+    except BaseException as error:
+        recorder.record_exception('run', 0, error)
+        status = 1
+    finally:
+        namespace.pop(PROBE_NAME, None)
+        recorder.emit(event='timing', seconds=time.perf_counter() - started)
+    # As python3 does at exit: wait for non-daemon threads.
+    try:
+        import threading
+        threading._shutdown()
+    except BaseException:
+        pass
+    recorder.mark('E')
+    recorder.emit(event='done', status=status)
+    return status

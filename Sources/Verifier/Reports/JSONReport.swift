@@ -1,0 +1,83 @@
+import Foundation
+
+/// `--json FILE`: the machine-readable report, documented in the README.
+public enum JSONReport {
+    struct Document: Codable {
+        var python: String
+        var summary: Summary
+        var snippets: [SnippetEntry]
+    }
+
+    struct Summary: Codable {
+        var snippets: Int
+        var claims: Int
+        var verdicts: [String: Int]
+        var statuses: [String: Int]
+    }
+
+    struct SnippetEntry: Codable {
+        var file: String
+        var question: String
+        var status: String
+        var problem: String?
+        var notRunnable: String?
+        var fixtures: [String]
+        var undefinedNames: [String]
+        var claims: [ClaimEntry]
+
+        enum CodingKeys: String, CodingKey {
+            case file, question, status, problem, fixtures, claims
+            case notRunnable = "not_runnable"
+            case undefinedNames = "undefined_names"
+        }
+    }
+
+    struct ClaimEntry: Codable {
+        var line: Int
+        var commentLine: Int
+        var kind: String
+        var documented: String
+        var expected: String
+        var condition: String?
+        var observed: String
+        var observedInteractive: String?
+        var verdict: String
+        var normalisation: String?
+        var reason: String?
+
+        enum CodingKeys: String, CodingKey {
+            case line, kind, documented, expected, condition, observed, verdict, normalisation, reason
+            case commentLine = "comment_line"
+            case observedInteractive = "observed_interactive"
+        }
+    }
+
+    public static func encode(_ report: VerificationReport) throws -> Data {
+        let document = Document(
+            python: report.python,
+            summary: Summary(
+                snippets: report.snippets.count, claims: report.claimCount,
+                verdicts: Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0.rawValue, report.count($0)) }),
+                statuses: Dictionary(grouping: report.snippets, by: { $0.notRunnable == nil ? $0.status.rawValue : "not-run" })
+                    .mapValues(\.count)),
+            snippets: report.snippets.map { result in
+                SnippetEntry(
+                    file: result.snippet.name, question: result.snippet.question,
+                    status: result.notRunnable == nil ? result.status.rawValue : "not-run",
+                    problem: result.problem, notRunnable: result.notRunnable, fixtures: result.fixtures,
+                    undefinedNames: result.undefinedNames,
+                    claims: result.claims.map { claim in
+                        ClaimEntry(
+                            line: claim.claim.line, commentLine: claim.claim.commentLine, kind: claim.claim.kind.rawValue,
+                            documented: claim.claim.documented, expected: claim.claim.expectation.summary,
+                            condition: claim.claim.condition, observed: claim.observed,
+                            observedInteractive: claim.observedInteractive, verdict: claim.verdict.rawValue,
+                            normalisation: claim.normalisations.isEmpty ? nil : claim.normalisations.joined(separator: "; "),
+                            reason: claim.reason)
+                    })
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(document)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The settings every verifying command shares.
+public struct VerificationSettings: Sendable {
+    /// `--timeout`: seconds per run, unless the manifest sets one for the snippet.
+    public var timeout: Double?
+    public var memoryLimit: Int
+    public var outputLimit: Int
+    public var scratchRoot: String
+    /// The loopback HTTP server's base URL, for the `network` fixture.
+    public var httpBase: String?
+
+    public static let defaultTimeout = 60.0
+    public static let defaultMemoryLimit = 4 << 30
+    public static let defaultOutputLimit = 1 << 20
+
+    public init(timeout: Double? = nil, memoryLimit: Int = defaultMemoryLimit, outputLimit: Int = defaultOutputLimit,
+                scratchRoot: String = NSTemporaryDirectory(), httpBase: String? = nil) {
+        self.timeout = timeout
+        self.memoryLimit = memoryLimit
+        self.outputLimit = outputLimit
+        self.scratchRoot = scratchRoot
+        self.httpBase = httpBase
+    }
+}
+
+/// The results of verifying a folder of snippets.
+public struct VerificationReport: Codable, Sendable {
+    public var python: String
+    public var snippets: [SnippetResult]
+    /// Problems with the folder itself (a manifest entry without a file).
+    public var corpusProblems: [CorpusError]
+    /// The guide's question titles (`Q5` → `What is the difference …`), when it is known.
+    public var questionTitles: [String: String]
+    /// Wall-clock seconds for the whole run.
+    public var seconds: Double
+
+    public func count(_ verdict: Verdict) -> Int { snippets.reduce(0) { $0 + $1.count(verdict) } }
+    public var claimCount: Int { snippets.reduce(0) { $0 + $1.claims.count } }
+}
+
+/// Snippets → jobs → runs → verdicts.
+public enum Verification {
+    /// Runs every snippet of `corpus` (in both modes) and judges every claim.
+    public static func run(_ corpus: SnippetCorpus, settings: VerificationSettings, runner: SnippetRunner,
+                           progress: @escaping @Sendable (SnippetOutcome) -> Void = { _ in }) throws -> VerificationReport {
+        let started = Date()
+        let python = try runner.pythonVersion()
+        var jobs: [SnippetJob] = []
+        for snippet in corpus.snippets where snippet.language == .python {
+            let timeout = snippet.entry?.timeout ?? settings.timeout ?? corpus.manifest?.defaults?.timeout ?? VerificationSettings.defaultTimeout
+            jobs.append(SnippetJob(snippet: snippet, timeout: timeout, memoryLimit: settings.memoryLimit,
+                                   outputLimit: settings.outputLimit, httpBase: settings.httpBase,
+                                   modes: snippet.notRunnable == nil ? RunMode.allCases : [],
+                                   scratchRoot: settings.scratchRoot))
+        }
+        let exclusive = Set(corpus.snippets.filter { $0.entry?.exclusive == true }.map(\.name))
+        let outcomes = runner.run(jobs, exclusive: exclusive, progress: progress)
+        let results = corpus.snippets.map { snippet -> SnippetResult in
+            if snippet.language == .shell {
+                return SnippetResult(snippet: snippet, outcome: ShellSyntax.check(snippet), notRunnable: snippet.notRunnable)
+            }
+            let outcome = outcomes[snippet.name] ?? SnippetOutcome(snippet: snippet.name, problem: "it was never run")
+            return SnippetResult(snippet: snippet, outcome: outcome, notRunnable: snippet.notRunnable)
+        }
+        let titles = corpus.guidePath.flatMap { try? Guide(path: $0).questionTitles } ?? [:]
+        return VerificationReport(python: python, snippets: results, corpusProblems: corpus.problems,
+                                  questionTitles: titles, seconds: Date().timeIntervalSince(started))
+    }
+}
+
+/// Shell snippets are not run (they start programs the guide does not provide);
+/// their syntax is checked with `sh -n`.
+enum ShellSyntax {
+    static func check(_ snippet: Snippet) -> SnippetOutcome {
+        var outcome = SnippetOutcome(snippet: snippet.name)
+        guard snippet.problem == nil else {
+            outcome.problem = snippet.problem!.description
+            return outcome
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-n", snippet.path]
+        let errors = Pipe()
+        process.standardError = errors
+        do {
+            try process.run()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            if process.terminationStatus != 0 {
+                outcome.problem = "shell syntax error: " + message.trimmingWhitespace()
+            }
+        } catch {
+            outcome.problem = "cannot check the shell syntax: \(error.localizedDescription)"
+        }
+        return outcome
+    }
+}

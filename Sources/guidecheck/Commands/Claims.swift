@@ -1,0 +1,70 @@
+import ArgumentParser
+import PythonRuntime
+import Verifier
+
+/// `guidecheck claims`: how guidecheck reads each comment, without running anything.
+struct Claims: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the claims and the commentary guidecheck reads in each snippet's comments.",
+        discussion: """
+            Nothing runs: each snippet is parsed with CPython's ast and tokenize, and every \
+            comment is shown as a claim (kind, expectation) or as commentary (and why).
+
+            Examples:
+              guidecheck claims
+              guidecheck claims --filter q05
+              guidecheck claims --commentary --snippets my-guide/snippets
+            """)
+
+    @Option(help: ArgumentHelp("The folder of snippets.", valueName: "dir"))
+    var snippets = "snippets"
+
+    @Option(help: ArgumentHelp("Only snippets whose file name contains this text or matches this glob.", valueName: "pattern"))
+    var filter: String?
+
+    @Flag(help: "Also list the comments read as commentary.")
+    var commentary = false
+
+    @OptionGroup var interpreter: InterpreterOptions
+
+    func run() throws {
+        let corpus: SnippetCorpus
+        do { corpus = try SnippetCorpus.load(directory: snippets, filter: filter) } catch {
+            Self.exit(with: CommandFailure(message: "\(error)", exitCode: .configuration))
+        }
+        let python: PythonInterpreter
+        do { python = try interpreter.start() } catch let failure as CommandFailure { Self.exit(with: failure) }
+        let showCommentary = commentary
+        let list = corpus.snippets
+        let text = try python.withGILBlocking { gil in
+            try PythonHelpers.install(gil)
+            var lines: [String] = []
+            for snippet in list {
+                guard let source = snippet.source, snippet.language == .python else { continue }
+                let analysis = try PythonHelpers.analyse(source: source, filename: snippet.path, gil)
+                let result = ClaimExtractor(analysis: analysis, annotations: snippet.entry?.annotations ?? [])
+                    .extract { PythonHelpers.shape(of: $0, gil) }
+                lines.append("\(snippet.name): \(result.claims.count) claims, \(result.commentary.count) commentary")
+                for claim in result.claims {
+                    var line = "  \(claim.line)".padding(to: 7) + claim.kind.rawValue.padding(to: 10) + "expects \(claim.expectation.summary)"
+                    if let condition = claim.condition { line += " [\(condition)]" }
+                    if let reason = claim.notCheckable { line += " (not checkable: \(reason))" }
+                    lines.append(line)
+                }
+                if showCommentary {
+                    for note in result.commentary {
+                        lines.append("  \(note.line)".padding(to: 7) + "commentary  \(note.text)  — \(note.reason)")
+                    }
+                }
+            }
+            return lines.joined(separator: "\n")
+        }
+        print(text)
+    }
+}
+
+extension String {
+    func padding(to width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

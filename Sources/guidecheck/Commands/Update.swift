@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Verifier
+
+/// `guidecheck update [FILTER]`: accept this run's results into `expected/`.
+struct Update: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Regenerate expected/ from a fresh run and print what changed.",
+        discussion: """
+            Every file is written atomically (temporary file, fsync, rename), so each is \
+            either as it was or fully updated. Without a filter, result files of snippets \
+            that no longer exist are removed.
+
+            Examples:
+              guidecheck update
+              guidecheck update q13            # only snippets matching q13
+            """)
+
+    @Argument(help: ArgumentHelp("Only snippets whose file name contains this text or matches this glob.", valueName: "filter"))
+    var pattern: String?
+
+    @OptionGroup var options: VerificationOptions
+
+    func run() throws {
+        let report: VerificationReport
+        let corpus: SnippetCorpus
+        do { (corpus, report) = try VerificationSession.run(options, filter: pattern) } catch let failure as CommandFailure { Self.exit(with: failure) }
+        let store = SnapshotStore(directory: options.expected)
+        let renderer = SnapshotRenderer(python: report.python)
+        var changed = 0
+        for result in report.snippets {
+            do {
+                let rendered = try renderer.render(result)
+                let previous = store.accepted(for: result.snippet)
+                guard try store.write(rendered, for: result.snippet) else { continue }
+                changed += 1
+                if let previous {
+                    let hunks = UnifiedDiff.hunks(from: previous, to: rendered)
+                    let added = hunks.flatMap(\.lines).filter { $0.hasPrefix("+") }.count
+                    let removed = hunks.flatMap(\.lines).filter { $0.hasPrefix("-") }.count
+                    print("updated \(store.path(for: result.snippet)) (+\(added) −\(removed))")
+                } else {
+                    print("created \(store.path(for: result.snippet))")
+                }
+            } catch {
+                Self.exit(with: CommandFailure(message: "\(error)", exitCode: .configuration))
+            }
+        }
+        if pattern == nil && options.filter == nil {
+            for stale in store.staleFiles(keeping: Set(corpus.snippets.map(\.stem))) {
+                try? FileManager.default.removeItem(atPath: stale)
+                print("removed \(stale) (no such snippet)")
+                changed += 1
+            }
+        }
+        print("\(changed == 0 ? "nothing changed" : "\(changed) file\(changed == 1 ? "" : "s") changed") in \(options.expected)/: \(Summary(report).text)")
+    }
+}

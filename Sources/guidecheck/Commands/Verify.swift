@@ -1,0 +1,68 @@
+import ArgumentParser
+import Verifier
+
+/// `guidecheck verify`: rerun everything and compare with `expected/`.
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every snippet and fail when anything differs from expected/.",
+        discussion: """
+            Each snippet runs as a module and statement by statement, in worker processes \
+            embedding CPython; every claim gets a verdict. The results are compared with the \
+            accepted files in expected/: any difference is printed as a unified diff and the \
+            exit status is 1. Missing or malformed files are reported with the command that \
+            fixes them.
+
+            Examples:
+              guidecheck verify
+              guidecheck verify --filter q05 --json results.json
+            """)
+
+    @OptionGroup var options: VerificationOptions
+
+    func run() throws {
+        let corpus: SnippetCorpus
+        let report: VerificationReport
+        do { (corpus, report) = try VerificationSession.run(options) } catch let failure as CommandFailure { Self.exit(with: failure) }
+        let store = SnapshotStore(directory: options.expected)
+        let renderer = SnapshotRenderer(python: report.python)
+        var differing: [String] = []
+        for result in report.snippets {
+            let rendered: String
+            do { rendered = try renderer.render(result) } catch { Self.exit(with: CommandFailure(message: "\(error)", exitCode: .configuration)) }
+            switch store.compare(rendered, for: result.snippet) {
+            case .same:
+                continue
+            case .missing:
+                printError("\(store.path(for: result.snippet)): missing; run `guidecheck update --filter \(result.snippet.stem)` to create it")
+            case .malformed(let reason):
+                printError("\(store.path(for: result.snippet)):1: not a guidecheck result file (\(reason)); run `guidecheck update --filter \(result.snippet.stem)` to regenerate it")
+            case .differs(let diff):
+                print("\(result.snippet.path): this run differs from \(store.path(for: result.snippet)):")
+                print(diff, terminator: "")
+            }
+            differing.append(result.snippet.name)
+        }
+        for problem in corpus.problems { printError("\(problem)") }
+        let summary = Summary(report)
+        if differing.isEmpty && corpus.problems.isEmpty {
+            print("verified \(summary.text): all as in \(options.expected)/")
+            return
+        }
+        printError("\(differing.count) of \(report.snippets.count) snippets differ from \(options.expected)/ (\(summary.text)); review the diffs, then `guidecheck update` to accept them")
+        throw ExitCode(ExitStatus.failure.rawValue)
+    }
+}
+
+/// `62 snippets, 140 claims (100 holds, …), Python 3.11.2, 12.3 s`
+struct Summary {
+    let text: String
+
+    init(_ report: VerificationReport) {
+        let verdicts = Verdict.allCases.compactMap { verdict -> String? in
+            let count = report.count(verdict)
+            return count == 0 ? nil : "\(count) \(verdict.rawValue)"
+        }
+        let detail = verdicts.isEmpty ? "" : " (\(verdicts.joined(separator: ", ")))"
+        text = "\(report.snippets.count) snippets, \(report.claimCount) claims\(detail), Python \(report.python)"
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import PythonRuntime
+import Verifier
+
+/// `guidecheck __worker`: a process the parent starts to run snippets in.
+struct Worker: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "__worker",
+        abstract: "Internal: run snippets sent as JSON lines on stdin (started by verify, update and report).",
+        shouldDisplay: false)
+
+    @OptionGroup var interpreter: InterpreterOptions
+
+    func run() throws {
+        let configuration = interpreter.configuration
+        let status = WorkerLoop.serve(configuration: WorkerSetup {
+            try SnippetExecutor(interpreter: PythonInterpreter.start(configuration))
+        })
+        throw ExitCode(status)
+    }
+}

@@ -1,0 +1,1 @@
+python -m cProfile -s cumulative my_script.py | head -20

@@ -1,0 +1,1 @@
+py-spy record -o profile.svg --pid 12345 --duration 30
