@@ -41,9 +41,12 @@ let package = Package(
                 "LoopbackHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "PythonRuntimeTests", dependencies: ["PythonRuntime"]),
-        .testTarget(name: "VerifierTests", dependencies: ["Verifier"]),
-        .testTarget(name: "CLITests", dependencies: ["guidecheck"]),
+        // Shared by the test targets: the interpreter every in-process test uses,
+        // scratch directories, running the guidecheck binary.
+        .target(name: "TestSupport", dependencies: ["PythonRuntime"], path: "Tests/TestSupport"),
+        .testTarget(name: "PythonRuntimeTests", dependencies: ["PythonRuntime", "TestSupport"]),
+        .testTarget(name: "VerifierTests", dependencies: ["Verifier", "TestSupport"], exclude: ["Corpus"]),
+        .testTarget(name: "CLITests", dependencies: ["guidecheck", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,8 +7,11 @@ struct GuideCheck: ParsableCommand {
         abstract: "Keeps a Python guide honest: runs its examples in an embedded CPython and checks what they print.",
         discussion: """
             Examples:
+              guidecheck verify            run every example; fail if anything differs from expected/
+              guidecheck update            accept this run's results into expected/
+              guidecheck report            the guide's errata: every claim that does not simply hold
+              guidecheck claims --filter q05   how the comments of one snippet are read
               guidecheck doctor            check the embedded Python and the modules the guide imports
-              guidecheck run example.py    run one file in the embedded interpreter
             """,
-        subcommands: [Verify.self, Update.self, Report.self, Claims.self, Run.self, Doctor.self, Worker.self])
+        subcommands: [Verify.self, Update.self, Report.self, Claims.self, Coverage.self, Fixtures.self, Run.self, Doctor.self, Worker.self])
 }

@@ -1,4 +1,5 @@
 import PythonRuntime
+import TestSupport
 import Testing
 
 @Suite("Python exceptions as Swift errors")

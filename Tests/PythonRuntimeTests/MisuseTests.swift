@@ -1,5 +1,6 @@
 import Foundation
 import PythonRuntime
+import TestSupport
 import Testing
 
 /// A Python reference smuggled out of its job through an explicitly unsafe

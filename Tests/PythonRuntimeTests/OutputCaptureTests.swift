@@ -1,5 +1,6 @@
 import Foundation
 @testable import PythonRuntime
+import TestSupport
 import Testing
 
 @Suite("Capturing output at the file-descriptor level")

@@ -1,5 +1,6 @@
 import Foundation
 import PythonRuntime
+import TestSupport
 import Testing
 
 @Suite("Reference ownership")

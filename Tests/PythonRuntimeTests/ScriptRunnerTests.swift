@@ -1,4 +1,5 @@
 import PythonRuntime
+import TestSupport
 import Testing
 
 @Suite("Running a file as python3 file.py would")

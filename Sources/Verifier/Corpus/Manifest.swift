@@ -93,44 +93,65 @@ public struct Manifest: Codable, Sendable, Equatable {
         } catch let error as DecodingError {
             throw CorpusError(file: url.path, line: Self.line(of: error, in: text), message: Self.describe(error))
         } catch let error as YamlError {
-            throw CorpusError(file: url.path, line: Self.line(of: error), message: "not valid YAML: \(error)")
+            throw CorpusError(file: url.path, line: Self.line(of: error), message: "not valid YAML: \(Self.problem(of: error))")
         }
     }
 
     private static func describe(_ error: DecodingError) -> String {
         switch error {
         case .keyNotFound(let key, let context):
-            return "missing '\(key.stringValue)' at \(path(context.codingPath))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "\(context.debugDescription) at \(path(context.codingPath))"
+            return "missing '\(key.stringValue)' in \(path(context.codingPath))"
+        case .typeMismatch(let type, let context):
+            return "\(path(context.codingPath)) must be \(expectation(for: type))"
+        case .valueNotFound(let type, let context):
+            return "\(path(context.codingPath)) must be \(expectation(for: type)), not empty"
         case .dataCorrupted(let context):
+            if let yaml = context.underlyingError as? YamlError { return "not valid YAML: \(problem(of: yaml))" }
             return "\(context.debugDescription) at \(path(context.codingPath))"
         @unknown default:
             return "\(error)"
         }
     }
 
-    private static func path(_ codingPath: [CodingKey]) -> String {
-        codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop(while: { $0 == "." }).description
+    private static func expectation(for type: Any.Type) -> String {
+        switch type {
+        case is Double.Type: return "a number"
+        case is Int.Type: return "a whole number"
+        case is Bool.Type: return "true or false"
+        case is String.Type: return "text"
+        default: return String(describing: type).hasPrefix("Array") ? "a list" : "a \(type)"
+        }
     }
 
-    /// The line of the snippet entry an error points into, found by its file name.
+    private static func path(_ codingPath: [CodingKey]) -> String {
+        let text = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return text.isEmpty ? "the manifest" : String(text.drop(while: { $0 == "." }))
+    }
+
+    /// The line an error points at: the offending key inside its snippet entry
+    /// (entries are found by their `- file:` lines), else the entry itself.
     private static func line(of error: DecodingError, in text: String) -> Int? {
         let codingPath: [CodingKey]
         switch error {
-        case .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+        case .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+            codingPath = context.codingPath
+        case .dataCorrupted(let context):
+            if let yaml = context.underlyingError as? YamlError { return line(of: yaml) }
             codingPath = context.codingPath
         @unknown default:
             return nil
         }
         guard codingPath.count >= 2, codingPath[0].stringValue == "snippets", let index = codingPath[1].intValue else { return nil }
-        var seen = -1
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where line.trimmingCharacters(in: .whitespaces).hasPrefix("- file:") {
-            seen += 1
-            if seen == index { return number + 1 }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let starts = lines.indices.filter { lines[$0].hasPrefix("- file:") }
+        guard index < starts.count else { return nil }
+        let entryStart = starts[index]
+        let entryEnd = index + 1 < starts.count ? starts[index + 1] : lines.count
+        if codingPath.count >= 3, codingPath.last?.intValue == nil, let key = codingPath.last?.stringValue,
+           let keyLine = (entryStart..<entryEnd).first(where: { lines[$0].hasPrefix("\(key):") || lines[$0].hasPrefix("- \(key):") }) {
+            return keyLine + 1
         }
-        return nil
+        return entryStart + 1
     }
 
     private static func line(of error: YamlError) -> Int? {
@@ -139,6 +160,15 @@ public struct Manifest: Codable, Sendable, Equatable {
             return mark.line
         default:
             return nil
+        }
+    }
+
+    private static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem
+        default:
+            return "\(error)"
         }
     }
 }

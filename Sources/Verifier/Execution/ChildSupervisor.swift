@@ -17,7 +17,10 @@ enum ChildExit: Equatable {
 /// It drains the output pipe and the results pipe as they fill (a snippet may
 /// print far more than a pipe holds), and learns of the exit through a pidfd,
 /// at once, rather than on a polling tick. Children the snippet left behind
-/// may keep the pipes open, so EOF is never waited for.
+/// may keep the pipes open, so EOF is never waited for. A run is over as soon
+/// as the child has written its end marker and its `done` report: everything it
+/// had to say is in, so its process teardown (close to a millisecond for a
+/// forked CPython) happens off the critical path, and it is reaped later.
 struct ChildSupervisor {
     let pid: pid_t
     let output: Int32
@@ -28,6 +31,9 @@ struct ChildSupervisor {
         var timedOut: Bool
         var results: [UInt8]
         var elapsed: Double
+        /// False when the run finished on its `done` report and the process
+        /// has not been waited for yet.
+        var reaped: Bool
     }
 
     /// How long a timed-out child gets to print its stack before it is killed.
@@ -77,6 +83,11 @@ struct ChildSupervisor {
             if poll(&descriptors, 3, wait) < 0, errno != EINTR { break }
             outputOpen = drain(output, open: outputOpen) { attribution.feed($0) }
             resultsOpen = drain(results, open: resultsOpen) { resultBytes += $0 }
+            if !timedOut, attribution.ended, let code = Self.reportedStatus(in: resultBytes) {
+                attribution.finish()
+                return Ending(exit: .exited(code), timedOut: false, results: resultBytes,
+                              elapsed: Self.now() - started, reaped: false)
+            }
             if exitDescriptor >= 0 {
                 if descriptors[2].revents != 0, waitpid(pid, &status, 0) == pid { break }
             } else if waitpid(pid, &status, WNOHANG) == pid {
@@ -88,7 +99,23 @@ struct ChildSupervisor {
         _ = drain(results, open: resultsOpen) { resultBytes += $0 }
         attribution.finish()
         let exit: ChildExit = (status & 0x7f) == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
-        return Ending(exit: exit, timedOut: timedOut, results: resultBytes, elapsed: Self.now() - started)
+        return Ending(exit: exit, timedOut: timedOut, results: resultBytes, elapsed: Self.now() - started, reaped: true)
+    }
+
+    /// The exit status in the child's final `{"event": "done", "status": N}` line.
+    static func reportedStatus(in results: [UInt8]) -> Int32? {
+        let marker = Array(#"{"event": "done", "status": "#.utf8)
+        guard results.count >= marker.count else { return nil }
+        var index = results.count - marker.count
+        // The report is the last line; look back from the end.
+        while index >= 0 {
+            if results[index] == marker[0], results[index..<(index + marker.count)].elementsEqual(marker) {
+                let digits = results[(index + marker.count)...].prefix { $0 == UInt8(ascii: "-") || (48...57).contains($0) }
+                return Int32(String(decoding: digits, as: UTF8.self))
+            }
+            index -= 1
+        }
+        return nil
     }
 
     /// Reads what is available without blocking; returns false at EOF.

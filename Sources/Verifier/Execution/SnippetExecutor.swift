@@ -30,6 +30,7 @@ public struct SnippetExecutor: Sendable {
 
     private static func execute(_ job: SnippetJob, _ gil: inout GIL) -> SnippetOutcome {
         let snippet = job.snippet
+        let started = ChildSupervisor.now()
         var outcome = SnippetOutcome(snippet: snippet.name)
         guard let source = snippet.source, snippet.problem == nil else {
             outcome.problem = snippet.problem?.description ?? "\(snippet.path): cannot be read"
@@ -60,10 +61,16 @@ public struct SnippetExecutor: Sendable {
         }
         outcome.undefinedNames = analysis.freeNames.filter { !fixtures.contains($0) }
 
+        outcome.analysisSeconds = ChildSupervisor.now() - started
         let plan = ProbePlan(claims: outcome.claims)
+        // Parsed, instrumented and compiled once here; each forked run inherits it.
+        let key = "\(snippet.name)-\(UInt64.random(in: 0...UInt64.max))"
+        let probes = String(decoding: (try? JSONEncoder().encode(plan.probes)) ?? Data("[]".utf8), as: UTF8.self)
+        _ = try? PythonHelpers.call("_guidecheck_runner", "prepare", [.string(key), .string(snippet.path), .string(source), .string(probes)], gil)
         for mode in job.modes {
-            outcome.runs.append(run(mode, job: job, source: source, plan: plan, analysis: analysis, &gil))
+            outcome.runs.append(run(mode, job: job, source: source, plan: plan, prepared: key, analysis: analysis, &gil))
         }
+        _ = try? PythonHelpers.call("_guidecheck_runner", "discard", [.string(key)], gil)
         return outcome
     }
 
@@ -79,22 +86,24 @@ public struct SnippetExecutor: Sendable {
         var probes: [ProbePlan.Probe]
         var fixtures: [String]
         var fixtureConfig: [String: String]
+        /// The key of the code `runner.prepare` compiled before the fork.
+        var prepared: String
 
         enum CodingKeys: String, CodingKey {
-            case path, source, marker, scratch, mode, probes, fixtures
+            case path, source, marker, scratch, mode, probes, fixtures, prepared
             case outputFD = "output_fd"
             case resultFD = "result_fd"
             case fixtureConfig = "fixture_config"
         }
     }
 
-    private static func run(_ mode: RunMode, job: SnippetJob, source: String, plan: ProbePlan,
+    private static func run(_ mode: RunMode, job: SnippetJob, source: String, plan: ProbePlan, prepared: String,
                             analysis: SnippetAnalysis, _ gil: inout GIL) -> ModeRun {
         let failed = { (problem: String) in
             ModeRun(mode: mode, status: .error, problem: problem, exitCode: nil, signal: nil, elapsed: 0, codeSeconds: nil,
                     output: "", droppedBytes: 0, statements: [], claims: [], fixtures: [], diagnostics: "")
         }
-        guard let scratch = ScratchDirectory(root: job.scratchRoot, name: "\(job.snippet.stem)-\(mode.rawValue)") else {
+        guard let scratch = RunDirectory(root: job.scratchRoot, name: "\(job.snippet.stem)-\(mode.rawValue)") else {
             return failed("cannot create a scratch directory under \(job.scratchRoot)")
         }
         defer { scratch.remove() }
@@ -105,7 +114,7 @@ public struct SnippetExecutor: Sendable {
         let configuration = RunnerConfiguration(
             path: job.snippet.path, source: source, marker: nonce, outputFD: output.write, resultFD: results.write,
             scratch: scratch.path, mode: mode, probes: plan.probes, fixtures: job.snippet.entry?.fixtures ?? [],
-            fixtureConfig: fixtureConfig)
+            fixtureConfig: fixtureConfig, prepared: prepared)
         let json = String(decoding: (try? JSONEncoder().encode(configuration)) ?? Data(), as: UTF8.self)
         let memoryLimit = job.memoryLimit
 
@@ -172,7 +181,7 @@ struct DescriptorPipe {
 }
 
 /// A fresh directory for one run: its working directory, HOME and TMPDIR.
-struct ScratchDirectory {
+struct RunDirectory {
     let path: String
 
     init?(root: String, name: String) {
@@ -183,6 +192,7 @@ struct ScratchDirectory {
 
     /// Removes it, whatever the snippet left inside (read-only files included).
     func remove() {
+        if rmdir(path) == 0 { return }  // the usual case: the snippet left nothing
         let manager = FileManager.default
         if let items = manager.enumerator(atPath: path) {
             for case let item as String in items {

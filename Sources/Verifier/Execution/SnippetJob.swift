@@ -42,6 +42,8 @@ public struct SnippetOutcome: Codable, Sendable, Equatable {
     public var runs: [ModeRun]
     /// Seconds the worker spent on this snippet, runs included.
     public var workerSeconds: Double
+    /// Of those, seconds spent reading it (ast, tokenize, the claim rules).
+    public var analysisSeconds: Double
 
     public init(snippet: String, problem: String? = nil) {
         self.snippet = snippet
@@ -54,6 +56,7 @@ public struct SnippetOutcome: Codable, Sendable, Equatable {
         statementLines = []
         runs = []
         workerSeconds = 0
+        analysisSeconds = 0
     }
 
     public func run(_ mode: RunMode) -> ModeRun? { runs.first { $0.mode == mode } }

@@ -168,6 +168,15 @@ def shape(text):
     return json.dumps(facts)
 
 
+def shape_line(text):
+    """shape(text) as one line, `kind|name|literal` (or ''), cheaper to read than JSON."""
+    facts = shape(text)
+    if facts is None:
+        return ''
+    facts = json.loads(facts)
+    return f"{facts['kind']}|{facts.get('name', '')}|{1 if facts['literal'] else 0}"
+
+
 def _is_literal(node):
     """A value as a repr would print it: constants and displays of them, calls of
     names with such arguments (Vector(4, 6), Counter({'a': 2}))."""

@@ -5,8 +5,11 @@ into the snippet's `__main__` namespace before the snippet runs, and never edits
 guide's code. Each fixture says, in its docstring, what it stands in for.
 """
 
+import importlib.machinery
+import importlib.util
 import io
 import json as _json
+import sys
 import urllib.parse
 
 REGISTRY = {}
@@ -40,29 +43,77 @@ def install(names, namespace, config):
 @fixture
 def fixture_network(config):
     """Routes `requests` traffic for example.com and httpbin.org to guidecheck's loopback HTTP server."""
-    base = urllib.parse.urlsplit(config['http_base'])
-    import requests.adapters
-    original = requests.adapters.HTTPAdapter.send
-    if getattr(original, '__guidecheck__', False):
-        return None
+    base = urllib.parse.urlsplit(config['http_base']).netloc
 
-    def send(self, request, **kwargs):
-        parts = urllib.parse.urlsplit(request.url)
-        if parts.hostname in GUIDE_HOSTS:
-            request.headers['Host'] = parts.netloc
-            request.url = urllib.parse.urlunsplit(('http', base.netloc, parts.path or '/', parts.query, ''))
-        return original(self, request, **kwargs)
+    def patch(adapters):
+        original = adapters.HTTPAdapter.send
+        if getattr(original, '__guidecheck__', False):
+            return
 
-    send.__guidecheck__ = True
-    requests.adapters.HTTPAdapter.send = send
+        def send(self, request, **kwargs):
+            parts = urllib.parse.urlsplit(request.url)
+            if parts.hostname in GUIDE_HOSTS:
+                request.headers['Host'] = parts.netloc
+                request.url = urllib.parse.urlunsplit(('http', base, parts.path or '/', parts.query, ''))
+            return original(self, request, **kwargs)
+
+        send.__guidecheck__ = True
+        adapters.HTTPAdapter.send = send
+
+    # Patched when the snippet imports requests, so its import time stays the snippet's.
+    _after_import('requests.adapters', patch)
     return None
+
+
+def _after_import(name, action):
+    """Runs `action(module)` once `name` is imported (at once if it already is)."""
+    if name in sys.modules:
+        action(sys.modules[name])
+        return
+
+    class Finder:
+        @staticmethod
+        def find_spec(fullname, path, target=None):
+            if fullname != name:
+                return None
+            sys.meta_path.remove(Finder)
+            spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+            if spec is None or spec.loader is None:
+                return spec
+            load = spec.loader.exec_module
+
+            def exec_module(module):
+                load(module)
+                action(module)
+            spec.loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, Finder)
+
+
+def _lazy_module(name):
+    """`name`, imported on first use (importlib's LazyLoader)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
 
 
 @fixture
 def fixture_functools(config):
     """The `functools` module, imported by an earlier example of the same question."""
-    import functools
-    return functools
+    return _lazy_module('functools')
+
+
+@fixture
+def fixture_asyncio(config):
+    """The `asyncio` module, imported by an earlier example of the same question."""
+    return _lazy_module('asyncio')
 
 
 @fixture
@@ -146,9 +197,8 @@ def fixture_text(config):
 @fixture
 def fixture_fetch(config):
     """`async fetch(path)`: a coroutine that waits 10 ms and returns '<path>: ok'."""
-    import asyncio
-
     async def fetch(path):
+        import asyncio
         await asyncio.sleep(0.01)
         return f'{path}: ok'
     return fetch

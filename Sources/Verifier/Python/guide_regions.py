@@ -84,3 +84,9 @@ def regions(text):
         found.append((start + 1, end + 1, region_kind))
         index = end + 1
     return found
+
+
+def regions_json(text):
+    """regions(text) as JSON: [[first, last, kind], ...]."""
+    import json
+    return json.dumps(regions(text))

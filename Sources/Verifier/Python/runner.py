@@ -13,12 +13,20 @@ statement is compiled on its own, as the REPL compiles it.
 
 Results go to a private descriptor as JSON lines; output markers go to a private
 copy of the capture pipe, so a snippet that closes fds 1 and 2 loses nothing.
+
+The modules imported here are imported once, in the worker, before it forks:
+a run then pays nothing for them (tempfile alone costs ~5 ms to import).
 """
 
 import ast
+import faulthandler
 import json
 import os
+import signal
 import sys
+import tempfile
+import threading
+import time
 import traceback
 import types
 
@@ -45,7 +53,15 @@ class Recorder:
     # -- channels ---------------------------------------------------------------
 
     def _flush(self):
-        for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        stdout, stderr = sys.stdout, sys.stderr
+        for stream in (stdout, stderr, sys.__stdout__, sys.__stderr__):
+            if stream is None or (stream is sys.__stdout__ and stdout is stream) or (stream is sys.__stderr__ and stderr is stream):
+                continue  # each stream once
+            try:
+                stream.flush()
+            except Exception:
+                pass
+        for stream in (stdout, stderr):
             try:
                 if stream is not None:
                     stream.flush()
@@ -259,6 +275,29 @@ def _install_main(path):
     return module
 
 
+#: Compiled snippets, prepared in the worker before it forks (see `prepare`).
+_PREPARED = {}
+
+
+def prepare(key, path, source, probes_json):
+    """Parses, instruments and compiles a snippet once, in the worker, before the
+    runs fork: both modes then start with their code objects ready. Returns '' or
+    the compile error's text (the child reports it)."""
+    try:
+        tree = ast.parse(source, path)
+        body = instrument(tree, json.loads(probes_json))
+        module = compile(ast.Module(body=body, type_ignores=[]), path, 'exec')
+        statements = [compile(ast.Interactive(body=[node]), path, 'single') for node in body]
+    except (SyntaxError, ValueError) as error:
+        return f'{type(error).__name__}: {error}'
+    _PREPARED[key] = (module, statements)
+    return ''
+
+
+def discard(key):
+    _PREPARED.pop(key, None)
+
+
 def run(config_json):
     """Runs the snippet described by `config_json`; never returns normally.
 
@@ -272,12 +311,9 @@ def run(config_json):
     os.chdir(scratch)
     for key in ('HOME', 'TMPDIR'):
         os.environ[key] = scratch
-    import tempfile
     tempfile.tempdir = None
     _guidecheck_native.line_buffer_c_stdout()
-    import faulthandler
     faulthandler.enable(file=config['result_fd'], all_threads=True)
-    import signal
     faulthandler.register(signal.SIGUSR1, file=config['result_fd'], all_threads=True)
 
     module = _install_main(path)
@@ -292,21 +328,23 @@ def run(config_json):
         return 70
     namespace[PROBE_NAME] = recorder
 
-    source = config['source']
-    try:
-        tree = ast.parse(source, path)
-    except SyntaxError as error:
-        recorder.record_exception('compile', 0, error)
-        recorder.mark('E')
-        return 1
-    body = instrument(tree, config['probes'])
+    prepared = _PREPARED.get(config.get('prepared'))
+    if prepared is None:
+        try:
+            tree = ast.parse(config['source'], path)
+            body = instrument(tree, config['probes'])
+            prepared = (compile(ast.Module(body=body, type_ignores=[]), path, 'exec'),
+                        [compile(ast.Interactive(body=[node]), path, 'single') for node in body])
+        except SyntaxError as error:
+            recorder.record_exception('compile', 0, error)
+            recorder.mark('E')
+            return 1
+    module_code, statement_codes = prepared
     status = 0
-    import time
     started = time.perf_counter()
     try:
         if config['mode'] == 'module':
-            code = compile(ast.Module(body=body, type_ignores=[]), path, 'exec')
-            exec(code, namespace)
+            exec(module_code, namespace)
         else:
             # The REPL echoes each expression statement's value. The echo is
             # bracketed with markers so it is told apart from what the code printed.
@@ -317,8 +355,7 @@ def run(config_json):
                 sys.__displayhook__(value)
                 recorder.mark('d')
             sys.displayhook = displayhook
-            for node in body:
-                code = compile(ast.Interactive(body=[node]), path, 'single')
+            for code in statement_codes:
                 exec(code, namespace)
     except SystemExit as error:
         status = _exit_code(error)
@@ -332,12 +369,17 @@ def run(config_json):
     finally:
         namespace.pop(PROBE_NAME, None)
         recorder.emit(event='timing', seconds=time.perf_counter() - started)
-    # As python3 does at exit: wait for non-daemon threads.
+    # As python3 does at exit: wait for non-daemon threads, then run the
+    # atexit handlers (multiprocessing's finalizers among them).
     try:
-        import threading
         threading._shutdown()
     except BaseException:
         pass
+    try:
+        import atexit
+        atexit._run_exitfuncs()
+    except BaseException as error:
+        recorder.record_exception('run', 0, error)
     recorder.mark('E')
     recorder.emit(event='done', status=status)
     return status

@@ -24,11 +24,38 @@ public enum JSONReport {
         var fixtures: [String]
         var undefinedNames: [String]
         var claims: [ClaimEntry]
+        var timing: Timing
 
         enum CodingKeys: String, CodingKey {
-            case file, question, status, problem, fixtures, claims
+            case file, question, status, problem, fixtures, claims, timing
             case notRunnable = "not_runnable"
             case undefinedNames = "undefined_names"
+        }
+    }
+
+    /// Where the time went: the worker's total for the snippet, and per run the
+    /// wall time from fork to exit and the time spent in the snippet's own code.
+    struct Timing: Codable {
+        var workerSeconds: Double
+        var analysisSeconds: Double
+        var runs: [RunTiming]
+
+        enum CodingKeys: String, CodingKey {
+            case runs
+            case workerSeconds = "worker_seconds"
+            case analysisSeconds = "analysis_seconds"
+        }
+    }
+
+    struct RunTiming: Codable {
+        var mode: String
+        var elapsedSeconds: Double
+        var codeSeconds: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case mode
+            case elapsedSeconds = "elapsed_seconds"
+            case codeSeconds = "code_seconds"
         }
     }
 
@@ -74,7 +101,10 @@ public enum JSONReport {
                             observedInteractive: claim.observedInteractive, verdict: claim.verdict.rawValue,
                             normalisation: claim.normalisations.isEmpty ? nil : claim.normalisations.joined(separator: "; "),
                             reason: claim.reason)
-                    })
+                    },
+                    timing: Timing(workerSeconds: result.outcome.workerSeconds, analysisSeconds: result.outcome.analysisSeconds, runs: result.outcome.runs.map {
+                        RunTiming(mode: $0.mode.rawValue, elapsedSeconds: $0.elapsed, codeSeconds: $0.codeSeconds)
+                    }))
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

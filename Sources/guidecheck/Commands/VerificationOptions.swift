@@ -20,10 +20,14 @@ struct VerificationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds each run of a snippet may take, unless the manifest sets its own (default 60).", valueName: "seconds"))
     var timeout: Double?
 
+    @Option(help: ArgumentHelp("Snippets run at once, each in its own worker (default: the machine's cores). Snippets the manifest marks exclusive always run alone.", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @OptionGroup var interpreter: InterpreterOptions
 
     func validate() throws {
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 }
 
@@ -39,7 +43,7 @@ enum VerificationSession {
                                  exitCode: .configuration)
         }
         let workers = WorkerPool(executable: selfExecutable, arguments: options.interpreter.workerArguments,
-                                 count: ProcessInfo.processInfo.activeProcessorCount)
+                                 count: options.jobs)
         // Started even when no snippet declares the network fixture: it costs a
         // socket, and a fixture must never depend on the order snippets run in.
         let server: LoopbackServer

@@ -63,6 +63,9 @@ struct Summary {
             return count == 0 ? nil : "\(count) \(verdict.rawValue)"
         }
         let detail = verdicts.isEmpty ? "" : " (\(verdicts.joined(separator: ", ")))"
-        text = "\(report.snippets.count) snippets, \(report.claimCount) claims\(detail), Python \(report.python)"
+        text = "\(plural(report.snippets.count, "snippet")), \(plural(report.claimCount, "claim"))\(detail), Python \(report.python)"
     }
 }
+
+/// `1 snippet`, `62 snippets`.
+func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

@@ -1,23 +1,23 @@
 import Foundation
 
 /// Runs the `guidecheck` binary built beside this test bundle, as a user would.
-struct GuideCheckCommand {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+public struct GuideCheckCommand {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
-    static let binary: String = {
+    public static let binary: String = {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("guidecheck").path
     }()
 
     /// The repository this test file belongs to.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func run(_ arguments: [String], environment: [String: String] = [:],
+    public static func run(_ arguments: [String], environment: [String: String] = [:],
                     directory: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -40,26 +40,5 @@ struct GuideCheckCommand {
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: stdoutData, as: UTF8.self),
                       stderr: String(decoding: stderrData, as: UTF8.self))
-    }
-}
-
-/// A scratch directory for one test, removed when the test ends.
-final class ScratchDirectory {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "guidecheck-cli-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    @discardableResult
-    func write(_ name: String, _ contents: String, executable: Bool = false) -> String {
-        let file = path + "/" + name
-        try! FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try! contents.write(toFile: file, atomically: true, encoding: .utf8)
-        if executable { try! FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file) }
-        return file
     }
 }

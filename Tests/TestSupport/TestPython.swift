@@ -6,8 +6,8 @@ import PythonRuntime
 /// It is started with a decoy `python3` first on PATH, the trap this machine
 /// sets (a pyenv 3.11.7 shim ahead of Debian's 3.11.2), so every test runs
 /// against an interpreter that had the chance to pick the wrong executable.
-enum TestPython {
-    static let decoyDirectory: String = {
+public enum TestPython {
+    public static let decoyDirectory: String = {
         let directory = NSTemporaryDirectory() + "guidecheck-decoy-\(getpid())"
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let decoy = directory + "/python3"
@@ -16,37 +16,17 @@ enum TestPython {
         return directory
     }()
 
-    static let shared: PythonInterpreter = {
+    public static let shared: PythonInterpreter = {
         setenv("PATH", decoyDirectory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"), 1)
         do { return try PythonInterpreter.start() } catch { fatalError("the embedded interpreter did not start: \(error)") }
     }()
-}
-
-/// A scratch directory for one test, removed when the test ends.
-final class ScratchDirectory {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "guidecheck-test-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    /// Writes `contents` to `name` inside the directory and returns its path.
-    @discardableResult
-    func write(_ name: String, _ contents: String) -> String {
-        let file = path + "/" + name
-        try! contents.write(toFile: file, atomically: true, encoding: .utf8)
-        return file
-    }
 }
 
 extension CapturedOutput {
     /// The lines that start with `prefix`, in order: other writers to fds 1 and 2
     /// in this process (the test runner's own reports) may land in a capture, so
     /// in-process tests assert on their own tagged lines.
-    func lines(tagged prefix: String) -> [String] {
+    public func lines(tagged prefix: String) -> [String] {
         text.split(separator: "\n").map(String.init).filter { $0.hasPrefix(prefix) }
     }
 }

@@ -1,0 +1,72 @@
+import ArgumentParser
+import PythonRuntime
+import Verifier
+
+/// `guidecheck coverage`: do the snippets still match the guide?
+struct Coverage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check that every snippet is a verbatim copy from the guide and that no example is left out.",
+        discussion: """
+            Every snippet must be a run of consecutive guide lines, starting where the manifest \
+            says; every code-looking region of the guide (lines CPython's compiler accepts, \
+            comments, shell commands) must be covered by a snippet. Exit 1 lists what drifted.
+
+            Examples:
+              guidecheck coverage
+              guidecheck coverage --guide ../shared/guide/python-interview-guide.txt
+            """)
+
+    @Option(help: ArgumentHelp("The folder of snippets (and its manifest.yaml).", valueName: "dir"))
+    var snippets = "snippets"
+
+    @Option(help: ArgumentHelp("The guide to check against (default: the one the manifest names).", valueName: "file"))
+    var guide: String?
+
+    @OptionGroup var interpreter: InterpreterOptions
+
+    func run() throws {
+        let corpus: SnippetCorpus
+        let guideFile: Guide
+        do {
+            corpus = try SnippetCorpus.load(directory: snippets)
+            guard let path = guide ?? corpus.guidePath else {
+                throw CommandFailure(message: "\(snippets)/\(SnippetCorpus.manifestName) names no guide; pass --guide", exitCode: .configuration)
+            }
+            guideFile = try Guide(path: path)
+        } catch let failure as CommandFailure { Self.exit(with: failure) } catch {
+            Self.exit(with: CommandFailure(message: "\(error)", exitCode: .configuration))
+        }
+        let python: PythonInterpreter
+        do { python = try interpreter.start() } catch let failure as CommandFailure { Self.exit(with: failure) }
+        let text = guideFile.text
+        let regions = try python.withGILBlocking { gil in
+            try PythonHelpers.install(gil)
+            return try PythonHelpers.codeRegions(in: text, gil)
+        }
+        let coverage = GuideCoverage.check(corpus, against: guideFile, regions: regions)
+        let lines = guideFile.lines
+        for name in coverage.notVerbatim {
+            printError("\(snippets)/\(name): not a verbatim copy of consecutive lines of \(guideFile.path)")
+        }
+        for (name, manifest, actual) in coverage.misplaced {
+            printError("\(snippets)/\(SnippetCorpus.manifestName): \(name) has guide_line \(manifest), but it starts at \(guideFile.path):\(actual)")
+        }
+        for gap in coverage.gaps {
+            for line in gap.lines {
+                printError("\(guideFile.path):\(line): code no snippet covers: \(lines[line - 1].trimmingWhitespace())")
+            }
+        }
+        let covered = regions.count - coverage.gaps.count
+        print("\(coverage.placements.count) snippets, all verbatim: \(coverage.notVerbatim.isEmpty ? "yes" : "no"); \(covered) of \(regions.count) code regions of the guide covered")
+        if !coverage.isComplete { throw ExitCode(ExitStatus.failure.rawValue) }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var text = Substring(self)
+        while text.first?.isWhitespace == true { text.removeFirst() }
+        while text.last?.isWhitespace == true { text.removeLast() }
+        return String(text)
+    }
+}

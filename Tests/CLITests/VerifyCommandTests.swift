@@ -1,0 +1,105 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `verify`, `update`, `report` and `coverage`, run as a user runs them.
+@Suite("Verifying the guide from the command line")
+struct VerifyCommandTests {
+    static let root = GuideCheckCommand.packageRoot.path
+
+    /// A copy of a few committed snippets (and their accepted results) in a scratch folder.
+    static func copy(_ names: [String], expected: Bool = true) -> ScratchDirectory {
+        let scratch = ScratchDirectory()
+        for name in names {
+            scratch.write("snippets/\(name).py", try! String(contentsOfFile: "\(root)/snippets/\(name).py", encoding: .utf8))
+            if expected {
+                scratch.write("expected/\(name).txt", try! String(contentsOfFile: "\(root)/expected/\(name).txt", encoding: .utf8))
+            }
+        }
+        return scratch
+    }
+
+    @Test("verify on the committed snippets and expected/ passes")
+    func committedCorpusVerifies() throws {
+        let result = try GuideCheckCommand.run(["verify"], directory: Self.root)
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("verified 62 snippets"))
+        #expect(result.stdout.contains("all as in expected/"))
+    }
+
+    @Test("a changed result: exit 1 and a unified diff naming the file and line")
+    func changedResult() throws {
+        let scratch = Self.copy(["q05_interning"])
+        let path = scratch.path + "/expected/q05_interning.txt"
+        let accepted = try String(contentsOfFile: path, encoding: .utf8)
+        try accepted.replacingOccurrences(of: "line 9  output  context-dependent", with: "line 9  output  holds")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try GuideCheckCommand.run(["verify", "--snippets", "snippets", "--expected", "expected"], directory: scratch.path)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("--- expected/q05_interning.txt\n+++ this run\n@@ -"))
+        #expect(result.stdout.contains("-line 9  output  holds\n+line 9  output  context-dependent"))
+        #expect(result.stderr.contains("1 of 1 snippets differ from expected/"))
+    }
+
+    @Test("a missing or malformed result file is named, with the command that fixes it")
+    func missingAndMalformed() throws {
+        let scratch = Self.copy(["q05_interning", "q06_legb"])
+        try FileManager.default.removeItem(atPath: scratch.path + "/expected/q05_interning.txt")
+        scratch.write("expected/q06_legb.txt", "not a result file\n")
+        let result = try GuideCheckCommand.run(["verify"], directory: scratch.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("expected/q05_interning.txt: missing; run `guidecheck update --filter q05_interning` to create it"))
+        #expect(result.stderr.contains("expected/q06_legb.txt:1: not a guidecheck result file"))
+    }
+
+    @Test("update writes what verify then accepts, and reproduces the committed files")
+    func update() throws {
+        let scratch = Self.copy(["q05_interning", "q21_defaultdict_counter"], expected: false)
+        let first = try GuideCheckCommand.run(["update"], directory: scratch.path)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("created expected/q05_interning.txt"))
+        let second = try GuideCheckCommand.run(["update"], directory: scratch.path)
+        #expect(second.stdout.contains("nothing changed"))
+        #expect(try GuideCheckCommand.run(["verify"], directory: scratch.path).status == 0)
+        let written = try String(contentsOfFile: scratch.path + "/expected/q05_interning.txt", encoding: .utf8)
+        let committed = try String(contentsOfFile: Self.root + "/expected/q05_interning.txt", encoding: .utf8)
+        // The copy has no manifest, so its header names no topic; the rest is identical.
+        #expect(written.split(separator: "\n").dropFirst(3) == committed.split(separator: "\n").dropFirst(3))
+    }
+
+    @Test("report needs no expected/ and lists the errata, grouped by question")
+    func report() throws {
+        let scratch = Self.copy(["q05_interning", "q21_defaultdict_counter"], expected: false)
+        let result = try GuideCheckCommand.run(["report", "--json", "errata.json"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Q5\n  snippets/q05_interning.py:9  context-dependent"))
+        #expect(result.stdout.contains("snippets/q21_defaultdict_counter.py:11  wrong"))
+        #expect(result.stdout.contains("observed     [('i', 4), ('s', 4), ('p', 2)]"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path + "/errata.json"))) as! [String: Any]
+        #expect(json["python"] as? String == "3.11.2")
+        let snippets = json["snippets"] as! [[String: Any]]
+        #expect(snippets.map { $0["file"] as! String } == ["q05_interning.py", "q21_defaultdict_counter.py"])
+        #expect(snippets.allSatisfy { ["ok", "error", "crashed", "timeout"].contains($0["status"] as! String) })
+        let claim = (snippets[0]["claims"] as! [[String: Any]]).first { $0["line"] as? Int == 9 }!
+        #expect(claim["kind"] as? String == "output")
+        #expect(claim["documented"] as? String == "False in most contexts (not interned)")
+        #expect(claim["observed"] as? String == "True")
+        #expect(claim["verdict"] as? String == "context-dependent")
+    }
+
+    @Test("a malformed manifest is a usage error naming the file and line")
+    func malformedManifest() throws {
+        let scratch = Self.copy(["q05_interning"])
+        scratch.write("snippets/manifest.yaml", "snippets:\n  - file: q05_interning.py\n    question: [unclosed\n")
+        let result = try GuideCheckCommand.run(["verify"], directory: scratch.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("snippets/manifest.yaml:4: not valid YAML"))
+    }
+
+    @Test("coverage: the corpus matches the guide")
+    func coverage() throws {
+        let result = try GuideCheckCommand.run(["coverage"], directory: Self.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("62 snippets, all verbatim: yes; 61 of 61 code regions of the guide covered"))
+    }
+}

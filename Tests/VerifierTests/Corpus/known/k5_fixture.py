@@ -1,0 +1,1 @@
+print(text.upper())  # ORDER 66 SHIPPED
