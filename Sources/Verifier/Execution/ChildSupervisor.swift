@@ -1,5 +1,6 @@
 import CProcessControl
 import Foundation
+import Synchronization
 
 /// How a supervised child ended.
 enum ChildExit: Equatable {
@@ -136,14 +137,34 @@ struct ChildSupervisor {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    /// Kills what a finished snippet left behind: its process group, and any
-    /// orphan re-parented to this worker (a subreaper), then reaps them all.
-    static func killStragglers(group: pid_t) {
+    /// Kills what a finished snippet left behind and reaps what is guidecheck's.
+    ///
+    /// Only what belongs to the run is touched: its process group, and, in a
+    /// worker that is a subreaper (`becomeSubreaper`), the orphans the kernel
+    /// re-parented to it. In any other process (a test runner, an embedding
+    /// application) other children are none of guidecheck's business: reaping
+    /// them with `waitpid(-1)` would steal their exit from whoever waits for them.
+    static func killStragglers(group: pid_t, child: pid_t, reaped: Bool) {
         kill(-group, SIGKILL)
+        pending.withLock { pending in
+            if !reaped { pending.append(child) }
+            var status: Int32 = 0
+            pending.removeAll { waitpid($0, &status, WNOHANG) == $0 }
+        }
+        guard isSubreaper.withLock({ $0 }) else { return }
         for orphan in adoptedChildren() { kill(orphan, SIGKILL) }
         var status: Int32 = 0
         while waitpid(-1, &status, WNOHANG) > 0 {}
     }
+
+    /// Makes this process the reaper of its descendants' orphans (a worker).
+    static func becomeSubreaper() {
+        if gc_become_subreaper() == 0 { isSubreaper.withLock { $0 = true } }
+    }
+
+    /// Children that finished on their report and were not waited for yet.
+    private static let pending = Mutex<[pid_t]>([])
+    private static let isSubreaper = Mutex(false)
 
     /// The children of this process, from /proc (each thread lists its own).
     static func adoptedChildren() -> [pid_t] {

@@ -156,7 +156,7 @@ public struct SnippetExecutor: Sendable {
         }
         close(output.read)
         close(results.read)
-        ChildSupervisor.killStragglers(group: pid)
+        ChildSupervisor.killStragglers(group: pid, child: pid, reaped: ending.reaped)
         return ModeRunBuilder(mode: mode, analysis: analysis, timeout: job.timeout)
             .build(ending: ending, attribution: attribution)
     }

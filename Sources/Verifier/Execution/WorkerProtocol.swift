@@ -31,6 +31,9 @@ public enum WorkerLoop {
         let empty = open("/dev/null", O_WRONLY)
         dup2(empty, 1)
         close(empty)
+        // Orphans a snippet leaves (a daemonised child) come back to this worker,
+        // which kills them after each snippet.
+        ChildSupervisor.becomeSubreaper()
         let executor: SnippetExecutor
         do {
             executor = try configuration.makeExecutor()
