@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["PythonRuntime"], path: "Tests/TestSupport"),
         .testTarget(name: "PythonRuntimeTests", dependencies: ["PythonRuntime", "TestSupport"]),
         .testTarget(name: "VerifierTests", dependencies: ["Verifier", "TestSupport"], exclude: ["Corpus"]),
-        .testTarget(name: "CLITests", dependencies: ["guidecheck", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["guidecheck", "TestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@
 #include "process_control.h"
 
 #include <signal.h>
+#include <string.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -34,6 +35,31 @@ int gc_become_subreaper(void) {
 
 int gc_die_with_parent(int signal) {
     return prctl(PR_SET_PDEATHSIG, signal, 0, 0, 0);
+}
+
+static volatile sig_atomic_t current_group = 0;
+
+void gc_set_current_group(pid_t group) { current_group = group; }
+
+static void kill_group_and_exit(int signal) {
+    pid_t group = current_group;
+    if (group > 0) {
+        kill(-group, SIGKILL);
+        kill(group, SIGKILL);
+    }
+    _exit(128 + signal);
+}
+
+int gc_kill_group_on_termination(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = kill_group_and_exit;
+    sigemptyset(&action.sa_mask);
+    int failures = 0;
+    failures += sigaction(SIGTERM, &action, NULL) != 0;
+    failures += sigaction(SIGINT, &action, NULL) != 0;
+    failures += sigaction(SIGHUP, &action, NULL) != 0;
+    return failures == 0 ? 0 : -1;
 }
 
 const char *gc_signal_name(int signal) {

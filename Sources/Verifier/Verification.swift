@@ -34,6 +34,9 @@ public struct VerificationReport: Codable, Sendable {
     public var questionTitles: [String: String]
     /// Wall-clock seconds for the whole run.
     public var seconds: Double
+    /// Of which: snippets running side by side, then exclusive snippets alone.
+    public var sharedPhaseSeconds: Double = 0
+    public var exclusivePhaseSeconds: Double = 0
 
     public func count(_ verdict: Verdict) -> Int { snippets.reduce(0) { $0 + $1.count(verdict) } }
     public var claimCount: Int { snippets.reduce(0) { $0 + $1.claims.count } }
@@ -64,8 +67,10 @@ public enum Verification {
             return SnippetResult(snippet: snippet, outcome: outcome, notRunnable: snippet.notRunnable)
         }
         let titles = corpus.guidePath.flatMap { try? Guide(path: $0).questionTitles } ?? [:]
+        let phases = runner.phaseSeconds
         return VerificationReport(python: python, snippets: results, corpusProblems: corpus.problems,
-                                  questionTitles: titles, seconds: Date().timeIntervalSince(started))
+                                  questionTitles: titles, seconds: Date().timeIntervalSince(started),
+                                  sharedPhaseSeconds: phases.shared, exclusivePhaseSeconds: phases.exclusive)
     }
 }
 

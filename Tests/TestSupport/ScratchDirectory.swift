@@ -1,7 +1,7 @@
 import Foundation
 
 /// A scratch directory for one test, removed when the test ends.
-public final class ScratchDirectory {
+public final class ScratchDirectory: @unchecked Sendable {
     public let path: String
 
     public init() {

@@ -21,6 +21,13 @@ int gc_become_subreaper(void);
 /// Asks the kernel to send `signal` to this process when its parent dies.
 int gc_die_with_parent(int signal);
 
+/// Records the process group of the snippet a worker is running (0: none).
+void gc_set_current_group(pid_t group);
+
+/// In a worker: on SIGTERM, SIGINT or SIGHUP, kill the current snippet's process
+/// group, then exit with 128 + the signal. Only async-signal-safe calls.
+int gc_kill_group_on_termination(void);
+
 /// The name of a signal ("SIGSEGV"), or "signal N".
 const char *gc_signal_name(int signal);
 

@@ -139,22 +139,57 @@ struct ChildSupervisor {
 
     /// Kills what a finished snippet left behind and reaps what is guidecheck's.
     ///
-    /// Only what belongs to the run is touched: its process group, and, in a
-    /// worker that is a subreaper (`becomeSubreaper`), the orphans the kernel
-    /// re-parented to it. In any other process (a test runner, an embedding
-    /// application) other children are none of guidecheck's business: reaping
-    /// them with `waitpid(-1)` would steal their exit from whoever waits for them.
+    /// Only what belongs to the run is touched: its process tree (read from /proc
+    /// before anything is killed, so children that left the process group with
+    /// `start_new_session` are found too) and its process group; and, in a worker
+    /// that is a subreaper, orphans the kernel re-parented to it. In any other
+    /// process (a test runner, an embedding application) other children are none
+    /// of guidecheck's business: reaping them with `waitpid(-1)` would steal their
+    /// exit from whoever waits for them.
     static func killStragglers(group: pid_t, child: pid_t, reaped: Bool) {
+        let tree = reaped ? [] : descendants(of: child)
         kill(-group, SIGKILL)
+        for pid in tree { kill(pid, SIGKILL) }
         pending.withLock { pending in
-            if !reaped { pending.append(child) }
+            // A child with descendants is waited for before the next run, so that
+            // they are re-parented here and swept; a childless one only when done.
+            if !reaped { pending.append((child, !tree.isEmpty)) }
             var status: Int32 = 0
-            pending.removeAll { waitpid($0, &status, WNOHANG) == $0 }
+            pending.removeAll { waitpid($0.pid, &status, WNOHANG) == $0.pid }
         }
         guard isSubreaper.withLock({ $0 }) else { return }
         for orphan in adoptedChildren() { kill(orphan, SIGKILL) }
         var status: Int32 = 0
         while waitpid(-1, &status, WNOHANG) > 0 {}
+    }
+
+    /// Before a run: nothing of an earlier run may still be alive. A child whose
+    /// descendants were killed is waited for (so they are re-parented here);
+    /// orphans re-parented to this worker are killed and waited for, by pid.
+    static func sweepBeforeRun() {
+        pending.withLock { pending in
+            var status: Int32 = 0
+            for entry in pending where entry.hadDescendants { waitpid(entry.pid, &status, 0) }
+            pending.removeAll { $0.hadDescendants || waitpid($0.pid, &status, WNOHANG) == $0.pid }
+        }
+        guard isSubreaper.withLock({ $0 }) else { return }
+        var status: Int32 = 0
+        for orphan in adoptedChildren() {
+            kill(orphan, SIGKILL)
+            waitpid(orphan, &status, 0)
+        }
+    }
+
+    /// Every descendant of `pid`, from each process's /proc children lists.
+    static func descendants(of pid: pid_t) -> [pid_t] {
+        var found: [pid_t] = []
+        var frontier = [pid]
+        while let next = frontier.popLast() {
+            let children = children(of: "/proc/\(next)/task")
+            found += children
+            frontier += children
+        }
+        return found
     }
 
     /// Makes this process the reaper of its descendants' orphans (a worker).
@@ -163,14 +198,17 @@ struct ChildSupervisor {
     }
 
     /// Children that finished on their report and were not waited for yet.
-    private static let pending = Mutex<[pid_t]>([])
+    private static let pending = Mutex<[(pid: pid_t, hadDescendants: Bool)]>([])
     private static let isSubreaper = Mutex(false)
 
     /// The children of this process, from /proc (each thread lists its own).
-    static func adoptedChildren() -> [pid_t] {
-        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
-        return tasks.flatMap { task -> [pid_t] in
-            let text = (try? String(contentsOfFile: "/proc/self/task/\(task)/children", encoding: .utf8)) ?? ""
+    static func adoptedChildren() -> [pid_t] { children(of: "/proc/self/task") }
+
+    /// The children listed under a /proc/PID/task folder.
+    private static func children(of tasks: String) -> [pid_t] {
+        let threads = (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? []
+        return threads.flatMap { thread -> [pid_t] in
+            let text = (try? String(contentsOfFile: "\(tasks)/\(thread)/children", encoding: .utf8)) ?? ""
             return text.split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         }
     }

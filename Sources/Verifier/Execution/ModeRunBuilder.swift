@@ -5,6 +5,8 @@ struct ModeRunBuilder {
     let mode: RunMode
     let analysis: SnippetAnalysis
     let timeout: Double
+    /// The snippet's path, as its frames name it.
+    let path: String
 
     /// One line of the child's results channel (`runner.py`'s `emit`).
     private struct Event: Decodable {
@@ -97,6 +99,7 @@ struct ModeRunBuilder {
         }
         if ending.timedOut {
             problem = "timed out after \(format(timeout)) s" + (interrupted.map { ", in the statement at \($0)" } ?? "")
+                + (stuckAt(diagnostics).map { " (stuck at \($0))" } ?? "")
         } else if let signal = ending.exit.signalName {
             status = .crashed
             problem = "killed by \(signal)" + (interrupted.map { " in the statement at \($0)" } ?? "")
@@ -122,6 +125,22 @@ struct ModeRunBuilder {
             elapsed: ending.elapsed, codeSeconds: codeSeconds, output: attribution.text, droppedBytes: attribution.dropped,
             statements: statements, claims: claims.values.sorted { $0.claim < $1.claim }, fixtures: fixtures,
             diagnostics: diagnostics.joined(separator: "\n"))
+    }
+
+    /// Where faulthandler's dump, taken at the time limit, shows the snippet:
+    /// `line 3 in spin ← line 5 in <module>`, innermost first.
+    private func stuckAt(_ dump: [String]) -> String? {
+        var frames: [String] = []
+        for line in dump {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.hasPrefix("Thread ") || text.hasPrefix("Current thread") {
+                if !frames.isEmpty { break }  // the first thread that is in the snippet
+                continue
+            }
+            guard text.hasPrefix("File \"\(path)\", line ") else { continue }
+            frames.append(String(text.dropFirst("File \"\(path)\", ".count)))
+        }
+        return frames.isEmpty ? nil : frames.joined(separator: " ← ")
     }
 
     private func line(of top: Int) -> Int {

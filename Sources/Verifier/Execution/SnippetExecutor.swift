@@ -103,6 +103,7 @@ public struct SnippetExecutor: Sendable {
             ModeRun(mode: mode, status: .error, problem: problem, exitCode: nil, signal: nil, elapsed: 0, codeSeconds: nil,
                     output: "", droppedBytes: 0, statements: [], claims: [], fixtures: [], diagnostics: "")
         }
+        ChildSupervisor.sweepBeforeRun()
         guard let scratch = RunDirectory(root: job.scratchRoot, name: "\(job.snippet.stem)-\(mode.rawValue)") else {
             return failed("cannot create a scratch directory under \(job.scratchRoot)")
         }
@@ -125,6 +126,11 @@ public struct SnippetExecutor: Sendable {
                 // The child: its own process group (so the whole tree can be
                 // killed), limits, fds 1 and 2 on the output pipe, stdin empty.
                 setpgid(0, 0)
+                // The worker's own handlers are not the snippet's: signals act on
+                // it as on a python3 process (runner.py restores KeyboardInterrupt).
+                signal(SIGTERM, SIG_DFL)
+                signal(SIGHUP, SIG_DFL)
+                signal(SIGINT, SIG_DFL)
                 _ = gc_die_with_parent(SIGKILL)
                 _ = gc_limit_address_space(UInt64(memoryLimit))
                 _ = gc_disable_core_dumps()
@@ -149,6 +155,8 @@ public struct SnippetExecutor: Sendable {
         }
         close(output.write)
         close(results.write)
+        gc_set_current_group(pid)
+        defer { gc_set_current_group(0) }
         var attribution = OutputAttribution(nonce: nonce, limit: job.outputLimit)
         let ending = gil.allowThreads {
             ChildSupervisor(pid: pid, output: output.read, results: results.read)
@@ -157,7 +165,7 @@ public struct SnippetExecutor: Sendable {
         close(output.read)
         close(results.read)
         ChildSupervisor.killStragglers(group: pid, child: pid, reaped: ending.reaped)
-        return ModeRunBuilder(mode: mode, analysis: analysis, timeout: job.timeout)
+        return ModeRunBuilder(mode: mode, analysis: analysis, timeout: job.timeout, path: job.snippet.path)
             .build(ending: ending, attribution: attribution)
     }
 }
@@ -186,8 +194,10 @@ struct RunDirectory {
 
     init?(root: String, name: String) {
         var template = Array("\(root)/\(name)-XXXXXX".utf8CString)
-        guard mkdtemp(&template) != nil else { return nil }
-        path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard mkdtemp(&template) != nil, let resolved = realpath(template, nil) else { return nil }
+        defer { free(resolved) }
+        // Resolved, so HOME, TMPDIR and os.getcwd() name it identically.
+        path = String(cString: resolved)
     }
 
     /// Removes it, whatever the snippet left inside (read-only files included).

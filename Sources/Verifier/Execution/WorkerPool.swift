@@ -7,6 +7,13 @@ public protocol SnippetRunner: Sendable {
     /// Runs every job; jobs named in `exclusive` run with nothing beside them.
     func run(_ jobs: [SnippetJob], exclusive: Set<String>,
              progress: @escaping @Sendable (SnippetOutcome) -> Void) -> [String: SnippetOutcome]
+    /// Wall seconds of the last run's two phases: snippets side by side, then
+    /// the exclusive ones alone.
+    var phaseSeconds: (shared: Double, exclusive: Double) { get }
+}
+
+extension SnippetRunner {
+    public var phaseSeconds: (shared: Double, exclusive: Double) { (0, 0) }
 }
 
 /// Worker processes of guidecheck's own (`guidecheck __worker`), each embedding
@@ -22,6 +29,9 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     let count: Int
     private let lock = NSLock()
     private var live: [WorkerProcess] = []
+    private var phases: (shared: Double, exclusive: Double) = (0, 0)
+
+    public var phaseSeconds: (shared: Double, exclusive: Double) { lock.withLock { phases } }
 
     public init(executable: String, arguments: [String] = [], count: Int) {
         self.executable = executable
@@ -40,8 +50,11 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         let results = Results()
         let shared = jobs.filter { !exclusive.contains($0.snippet.name) }
         let alone = jobs.filter { exclusive.contains($0.snippet.name) }
+        let start = Date()
         runConcurrently(shared, workers: min(count, max(1, shared.count)), results: results, progress: progress)
+        let middle = Date()
         runConcurrently(alone, workers: 1, results: results, progress: progress)
+        lock.withLock { phases = (middle.timeIntervalSince(start), Date().timeIntervalSince(middle)) }
         return results.all
     }
 

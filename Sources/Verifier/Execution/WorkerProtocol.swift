@@ -1,3 +1,4 @@
+import CProcessControl
 import Foundation
 
 /// The messages between the parent and a worker: one JSON object per line.
@@ -34,6 +35,10 @@ public enum WorkerLoop {
         // Orphans a snippet leaves (a daemonised child) come back to this worker,
         // which kills them after each snippet.
         ChildSupervisor.becomeSubreaper()
+        // Stopped (the parent was interrupted, or died), a worker takes its
+        // current snippet's whole process group with it.
+        _ = gc_kill_group_on_termination()
+        _ = gc_die_with_parent(SIGTERM)
         let executor: SnippetExecutor
         do {
             executor = try configuration.makeExecutor()

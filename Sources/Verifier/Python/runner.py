@@ -313,6 +313,8 @@ def run(config_json):
         os.environ[key] = scratch
     tempfile.tempdir = None
     _guidecheck_native.line_buffer_c_stdout()
+    # As python3 starts: Ctrl-C raises KeyboardInterrupt.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     faulthandler.enable(file=config['result_fd'], all_threads=True)
     faulthandler.register(signal.SIGUSR1, file=config['result_fd'], all_threads=True)
 

@@ -13,6 +13,15 @@ public enum JSONReport {
         var claims: Int
         var verdicts: [String: Int]
         var statuses: [String: Int]
+        var seconds: Double
+        var sharedPhaseSeconds: Double
+        var exclusivePhaseSeconds: Double
+
+        enum CodingKeys: String, CodingKey {
+            case snippets, claims, verdicts, statuses, seconds
+            case sharedPhaseSeconds = "shared_phase_seconds"
+            case exclusivePhaseSeconds = "exclusive_phase_seconds"
+        }
     }
 
     struct SnippetEntry: Codable {
@@ -24,13 +33,21 @@ public enum JSONReport {
         var fixtures: [String]
         var undefinedNames: [String]
         var claims: [ClaimEntry]
+        /// Exceptions top-level statements raised in the module run, claimed or not.
+        var raised: [Raised]
         var timing: Timing
 
         enum CodingKeys: String, CodingKey {
-            case file, question, status, problem, fixtures, claims, timing
+            case file, question, status, problem, fixtures, claims, raised, timing
             case notRunnable = "not_runnable"
             case undefinedNames = "undefined_names"
         }
+    }
+
+    struct Raised: Codable {
+        var line: Int
+        var type: String
+        var message: String
     }
 
     /// Where the time went: the worker's total for the snippet, and per run the
@@ -86,7 +103,9 @@ public enum JSONReport {
                 snippets: report.snippets.count, claims: report.claimCount,
                 verdicts: Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0.rawValue, report.count($0)) }),
                 statuses: Dictionary(grouping: report.snippets, by: { $0.notRunnable == nil ? $0.status.rawValue : "not-run" })
-                    .mapValues(\.count)),
+                    .mapValues(\.count),
+                seconds: report.seconds, sharedPhaseSeconds: report.sharedPhaseSeconds,
+                exclusivePhaseSeconds: report.exclusivePhaseSeconds),
             snippets: report.snippets.map { result in
                 SnippetEntry(
                     file: result.snippet.name, question: result.snippet.question,
@@ -101,6 +120,9 @@ public enum JSONReport {
                             observedInteractive: claim.observedInteractive, verdict: claim.verdict.rawValue,
                             normalisation: claim.normalisations.isEmpty ? nil : claim.normalisations.joined(separator: "; "),
                             reason: claim.reason)
+                    },
+                    raised: (result.outcome.run(.module)?.statements ?? []).compactMap { statement in
+                        statement.exception.map { Raised(line: $0.line ?? 0, type: $0.qualified, message: $0.message) }
                     },
                     timing: Timing(workerSeconds: result.outcome.workerSeconds, analysisSeconds: result.outcome.analysisSeconds, runs: result.outcome.runs.map {
                         RunTiming(mode: $0.mode.rawValue, elapsedSeconds: $0.elapsed, codeSeconds: $0.codeSeconds)

@@ -1,13 +1,24 @@
 import ArgumentParser
 
 /// guidecheck's exit codes, documented in the README.
-enum ExitStatus: Int32 {
+enum ExitStatus {
     /// Everything checked holds.
-    case success = 0
+    case success
     /// A check failed: a mismatch, a missing module, a script that raised.
-    case failure = 1
+    case failure
     /// Bad usage or configuration: an unusable interpreter, a missing file.
-    case configuration = 2
+    case configuration
+    /// Stopped by SIGINT (130) or SIGTERM (143).
+    case interrupted
+
+    var rawValue: Int32 {
+        switch self {
+        case .success: return 0
+        case .failure: return 1
+        case .configuration: return 2
+        case .interrupted: return Interruption.exitStatus
+        }
+    }
 }
 
 /// An error the command line reports in one line and turns into an exit code.

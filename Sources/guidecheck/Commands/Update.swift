@@ -22,6 +22,9 @@ struct Update: ParsableCommand {
     @OptionGroup var options: VerificationOptions
 
     func run() throws {
+        let lock: ExpectedLock
+        do { lock = try ExpectedLock.acquire(options.expected) } catch let failure as CommandFailure { Self.exit(with: failure) }
+        defer { lock.release() }
         let report: VerificationReport
         let corpus: SnippetCorpus
         do { (corpus, report) = try VerificationSession.run(options, filter: pattern) } catch let failure as CommandFailure { Self.exit(with: failure) }
@@ -29,6 +32,11 @@ struct Update: ParsableCommand {
         let renderer = SnapshotRenderer(python: report.python)
         var changed = 0
         for result in report.snippets {
+            if Interruption.signal != nil {
+                // Every file written so far is whole; stop before the next one.
+                Self.exit(with: CommandFailure(message: "interrupted: \(changed) file\(changed == 1 ? "" : "s") updated, the rest left as they were",
+                                               exitCode: .interrupted))
+            }
             do {
                 let rendered = try renderer.render(result)
                 let previous = store.accepted(for: result.snippet)

@@ -20,6 +20,9 @@ struct VerificationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds each run of a snippet may take, unless the manifest sets its own (default 60).", valueName: "seconds"))
     var timeout: Double?
 
+    @Option(help: ArgumentHelp("Address space each run may use, such as 512M or 4G (default 4G); past it, allocations raise MemoryError.", valueName: "size"))
+    var memoryLimit: String = "4G"
+
     @Option(help: ArgumentHelp("Snippets run at once, each in its own worker (default: the machine's cores). Snippets the manifest marks exclusive always run alone.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -28,12 +31,28 @@ struct VerificationOptions: ParsableArguments {
     func validate() throws {
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if memoryBytes == nil { throw ValidationError("--memory-limit must be a size such as 512M or 4G, not '\(memoryLimit)'") }
+    }
+
+    /// `--memory-limit` in bytes: a number with an optional K, M or G (powers of 1024).
+    var memoryBytes: Int? {
+        let units: [Character: Double] = ["K": 1024, "M": 1024 * 1024, "G": 1024 * 1024 * 1024]
+        var text = memoryLimit.uppercased()
+        if text.hasSuffix("B") { text.removeLast() }
+        let unit = text.last.flatMap { units[$0] } ?? 1
+        if units[text.last ?? " "] != nil { text.removeLast() }
+        guard let value = Double(text), value > 0 else { return nil }
+        let bytes = value * unit
+        return bytes >= 64 * 1024 * 1024 ? Int(bytes) : nil
     }
 }
 
 /// One verification run, as the three commands perform it.
 enum VerificationSession {
     static func run(_ options: VerificationOptions, filter: String? = nil) throws -> (SnippetCorpus, VerificationReport) {
+        // Here, not in main(): workers run this same binary and must keep their
+        // own handling (kill the current snippet's group, then exit).
+        Interruption.install()
         let corpus: SnippetCorpus
         do { corpus = try SnippetCorpus.load(directory: options.snippets, filter: filter ?? options.filter) } catch {
             throw CommandFailure(message: "\(error)", exitCode: .configuration)
@@ -50,7 +69,16 @@ enum VerificationSession {
         do { server = try LoopbackServer.startBlocking() } catch {
             throw CommandFailure(message: "cannot start the loopback HTTP server: \(error)", exitCode: .configuration)
         }
-        let settings = VerificationSettings(timeout: options.timeout, httpBase: server.baseURL)
+        // One scratch root per invocation, owned here: a worker that dies (or is
+        // killed) mid-run cannot clean up its run's directory, this can.
+        let scratchRoot: String
+        do { scratchRoot = try makeScratchRoot() } catch {
+            throw CommandFailure(message: "cannot create a scratch directory: \(error)", exitCode: .configuration)
+        }
+        defer { try? FileManager.default.removeItem(atPath: scratchRoot) }
+        let settings = VerificationSettings(timeout: options.timeout, memoryLimit: options.memoryBytes!,
+                                            scratchRoot: scratchRoot, httpBase: server.baseURL)
+        Interruption.onStop { workers.terminateAll() }
         let progress = Progress(total: corpus.snippets.count)
         let report: VerificationReport
         do {
@@ -59,12 +87,26 @@ enum VerificationSession {
             throw CommandFailure(message: "\(error)", exitCode: .configuration)
         }
         progress.clear()
+        if Interruption.signal != nil {
+            throw CommandFailure(message: "interrupted before the run finished; nothing was written", exitCode: .interrupted)
+        }
         if let path = options.json {
             do { try SnapshotStore.atomicWrite(String(decoding: try JSONReport.encode(report), as: UTF8.self), to: path) } catch {
                 throw CommandFailure(message: "cannot write \(path): \(error)", exitCode: .configuration)
             }
         }
         return (corpus, report)
+    }
+
+    /// `$TMPDIR/guidecheck-XXXXXX`, resolved.
+    static func makeScratchRoot() throws -> String {
+        let base = NSTemporaryDirectory().hasSuffix("/") ? String(NSTemporaryDirectory().dropLast()) : NSTemporaryDirectory()
+        var template = Array("\(base)/guidecheck-XXXXXX".utf8CString)
+        guard mkdtemp(&template) != nil, let resolved = realpath(template, nil) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// This binary, to start workers from.

@@ -1,0 +1,5 @@
+import os
+print('before closing')
+os.close(1)
+os.close(2)
+print('after closing')

@@ -1,0 +1,3 @@
+import os
+print('before exit')
+os._exit(3)

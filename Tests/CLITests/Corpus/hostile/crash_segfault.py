@@ -1,0 +1,3 @@
+import ctypes
+print('before the crash')
+ctypes.string_at(0)

@@ -1,0 +1,3 @@
+import gc
+gc.disable()
+gc.set_threshold(1, 1, 1)

@@ -1,0 +1,5 @@
+def forever():
+    return forever()
+
+forever()  # raises RecursionError
+print('still running')  # still running

@@ -1,0 +1,2 @@
+import itertools
+sum(itertools.repeat(1))

@@ -1,0 +1,3 @@
+import time
+print('about to sleep')
+time.sleep(1000)
