@@ -96,6 +96,17 @@ struct VerifyCommandTests {
         #expect(result.stderr.contains("snippets/manifest.yaml:4: not valid YAML"))
     }
 
+    @Test("a folder of snippets that is missing, or not a folder, is a usage error naming it")
+    func badFolder() throws {
+        let scratch = ScratchDirectory()
+        scratch.write("not-a-folder", "x")
+        for path in [scratch.path + "/absent", scratch.path + "/not-a-folder"] {
+            let result = try GuideCheckCommand.run(["verify", "--snippets", path])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("\(path): no such folder of snippets"))
+        }
+    }
+
     @Test("coverage: the corpus matches the guide")
     func coverage() throws {
         let result = try GuideCheckCommand.run(["coverage"], directory: Self.root)
