@@ -59,6 +59,23 @@ extension GIL {
         return try PyRef.checked(PyEval_EvalCode(code.pointer, globals.pointer, globals.pointer), self)
     }
 
+    /// Compiles `source` into a new module installed as `sys.modules[name]`
+    /// (nothing happens when one is already there). guidecheck's helper modules
+    /// are loaded this way, never through `sys.path`, so a snippet cannot see them.
+    public func installModule(_ name: String, source: String, filename: String) throws(PythonException) {
+        let modules = PyRef(borrowing: PyImport_GetModuleDict())
+        if PyDict_GetItemString(modules.pointer, name) != nil { return }
+        let module = try PyRef.checked(PyModule_New(name), self)
+        try module.setAttribute("__file__", to: PythonValue.string(filename).object(self), self)
+        let globals = PyRef(borrowing: PyModule_GetDict(module.pointer))
+        if PyDict_GetItemString(globals.pointer, "__builtins__") == nil,
+           PyDict_SetItemString(globals.pointer, "__builtins__", PyEval_GetBuiltins()) != 0 {
+            throw PythonException.fetch(self)
+        }
+        try execute(compile(source, filename: filename, mode: .exec), globals: globals)
+        if PyDict_SetItemString(modules.pointer, name, module.pointer) != 0 { throw PythonException.fetch(self) }
+    }
+
     /// Flushes `sys.stdout`, `sys.stderr` and C stdio, so what Python buffered
     /// reaches the file descriptors before guidecheck moves them.
     public func flushStandardStreams() {

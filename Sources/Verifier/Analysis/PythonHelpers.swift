@@ -25,16 +25,8 @@ public enum PythonHelpers {
 
     /// Loads the helpers into `sys.modules` (once per interpreter).
     public static func install(_ gil: borrowing GIL) throws {
-        let sys = try gil.importModule("sys")
-        let loaded = try sys.attribute("modules", gil)
-        let types = try gil.importModule("types")
         for (name, file, source) in sources {
-            if (try? loaded.item(.string(name), gil)) != nil { continue }
-            let module = try types.callMethod("ModuleType", [.string(name)], gil)
-            try module.setAttribute("__file__", to: PythonValue.string(file).object(gil), gil)
-            let code = try gil.compile(source, filename: file, mode: .exec)
-            try gil.execute(code, globals: module.attribute("__dict__", gil))
-            try loaded.setItem(.string(name), to: module, gil)
+            try gil.installModule(name, source: source, filename: file)
         }
     }
 
