@@ -32,12 +32,18 @@ let package = Package(
             name: "Verifier",
             dependencies: ["PythonRuntime", "CProcessControl", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Python")]),
+        // The benchmark harness: the guide's performance and memory claims timed here.
+        .target(
+            name: "Harness",
+            dependencies: ["PythonRuntime", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Python")]),
         // The command line.
         .executableTarget(
             name: "guidecheck",
             dependencies: [
                 "PythonRuntime",
                 "Verifier",
+                "Harness",
                 "LoopbackHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -46,6 +52,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["PythonRuntime"], path: "Tests/TestSupport"),
         .testTarget(name: "PythonRuntimeTests", dependencies: ["PythonRuntime", "TestSupport"]),
         .testTarget(name: "VerifierTests", dependencies: ["Verifier", "TestSupport"], exclude: ["Corpus"]),
+        .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "guidecheck"]),
         .testTarget(name: "CLITests", dependencies: ["guidecheck", "TestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,137 @@
+import Foundation
+import Yams
+
+/// One performance or memory claim of the guide, and how to put it to the test.
+///
+/// Written in `benchmarks/benchmarks.yaml`: the guide's words, the figure they
+/// give, the workload (functions in a Python file beside it), what to measure,
+/// the figure to compute from the measurements, and the predicate it must meet.
+public struct BenchmarkSpec: Codable, Sendable, Equatable {
+    public var name: String
+    /// `Q13`.
+    public var question: String
+    /// The guide's words, quoted.
+    public var claim: String
+    /// The guide's figure, as the guide gives it (`~8-10x`, `0.3271 s`, `O(n²)`).
+    public var guide: String
+    /// The workload module, relative to the catalog.
+    public var file: String?
+    public var measure: Measure?
+    /// Functions of the module to measure.
+    public var variants: [String]?
+    /// Sizes each variant is called with (for complexity claims): `f(n)`.
+    public var sizes: [Int]?
+    public var figure: Figure?
+    /// `x`, `s`, `bytes`, `fraction`, …
+    public var unit: String?
+    public var expect: Expect?
+    /// `network`: the loopback HTTP server's URL in `GUIDECHECK_HTTP_BASE`.
+    public var fixtures: [String]?
+    /// Environment variables set before the module is loaded.
+    public var env: [String: String]?
+    /// Worker processes and values per process, when the defaults would take too long.
+    public var processes: Int?
+    public var values: Int?
+    /// Set when the claim cannot be checked on this machine, with the reason.
+    public var notCheckable: String?
+
+    public enum Measure: String, Codable, Sendable {
+        /// Wall and CPU seconds per call.
+        case time
+        /// tracemalloc's peak, in bytes, during one call.
+        case memory
+        /// What one call returns.
+        case value
+    }
+
+    /// What is computed from the measurements.
+    public struct Figure: Codable, Sendable, Equatable {
+        /// `a / b` of the medians.
+        public var ratio: [String]?
+        /// `(1 − b / a) × 100`: how much less `b` takes than `a`, in percent.
+        public var saving: [String]?
+        /// The median of one variant.
+        public var value: String?
+        /// The growth of one variant over `sizes`: the best-fitting model.
+        public var complexity: String?
+
+        public var variants: [String] { (ratio ?? saving ?? []) + [value, complexity].compactMap { $0 } }
+    }
+
+    /// The predicate the figure must meet.
+    public struct Expect: Codable, Sendable, Equatable {
+        public var between: [Double]?
+        public var atLeast: Double?
+        public var atMost: Double?
+        /// With `tolerance` (relative) or `withinFactor`.
+        public var approximately: Double?
+        public var tolerance: Double?
+        public var withinFactor: Double?
+        /// The figure's text must be this (`(700, 10, 10)`).
+        public var equals: String?
+        /// `1`, `log n`, `n`, `n log n` or `n²`.
+        public var complexity: String?
+        /// Bounds are multiplied by min(this, the machine's cores): the guide
+        /// assumes that many cores.
+        public var scaleByCoresUpTo: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case between, approximately, tolerance, equals, complexity
+            case atLeast = "at_least"
+            case atMost = "at_most"
+            case withinFactor = "within_factor"
+            case scaleByCoresUpTo = "scale_by_cores_up_to"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, question, claim, guide, file, measure, variants, sizes, figure, unit, expect, fixtures, env, processes, values
+        case notCheckable = "not_checkable"
+    }
+}
+
+/// `benchmarks/benchmarks.yaml`.
+public struct BenchmarkCatalog: Sendable {
+    public var directory: String
+    public var benchmarks: [BenchmarkSpec]
+
+    public static let fileName = "benchmarks.yaml"
+
+    private struct File: Codable { var benchmarks: [BenchmarkSpec] }
+
+    public static func load(directory: String, filter: String? = nil) throws -> BenchmarkCatalog {
+        let path = directory + "/" + fileName
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CatalogError(message: "\(path): cannot read the benchmark catalog")
+        }
+        let file: File
+        do { file = try YAMLDecoder().decode(File.self, from: text) } catch {
+            throw CatalogError(message: "\(path): \(error)")
+        }
+        var names = Set<String>()
+        for spec in file.benchmarks {
+            guard names.insert(spec.name).inserted else { throw CatalogError(message: "\(path): two benchmarks are named \(spec.name)") }
+            if spec.notCheckable == nil {
+                guard let module = spec.file, spec.measure != nil, let figure = spec.figure, spec.expect != nil else {
+                    throw CatalogError(message: "\(path): \(spec.name) needs file, measure, figure and expect (or not_checkable)")
+                }
+                guard FileManager.default.fileExists(atPath: directory + "/" + module) else {
+                    throw CatalogError(message: "\(path): \(spec.name) names \(module), which is not in \(directory)")
+                }
+                if figure.complexity != nil && (spec.sizes?.count ?? 0) < 4 {
+                    throw CatalogError(message: "\(path): \(spec.name) fits a complexity, which needs at least four sizes")
+                }
+            }
+        }
+        let selected = file.benchmarks.filter { spec in
+            guard let filter, !filter.isEmpty else { return true }
+            return spec.name.contains(filter) || spec.question.lowercased() == filter.lowercased()
+        }
+        return BenchmarkCatalog(directory: directory, benchmarks: selected)
+    }
+}
+
+public struct CatalogError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import Harness
+import LoopbackHTTP
+import PythonRuntime
+import Verifier
+
+/// `guidecheck bench`: time the guide's performance and memory claims here.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time the guide's performance and memory claims on this machine.",
+        discussion: """
+            Each benchmark in benchmarks/benchmarks.yaml quotes a claim of the guide and the \
+            predicate it must meet. Timings are calibrated so each value lasts at least 100 ms \
+            (10 ms with --quick), taken in several fresh processes (the first value of each \
+            dropped as a warm-up), and reported as median ± MAD, every raw value kept. The GC \
+            is left as the benchmark sets it. Verdicts: reproduced, not-reproduced, not-checkable.
+
+            Examples:
+              guidecheck bench --quick
+              guidecheck bench q20 --json bench.json
+              guidecheck bench Q13
+            """)
+
+    @Argument(help: ArgumentHelp("Only benchmarks whose name contains this, or of this question (Q13).", valueName: "filter"))
+    var filter: String?
+
+    @Flag(help: "Shorter values and fewer processes: the whole suite in under 3 minutes on 2 cores.")
+    var quick = false
+
+    @Option(help: ArgumentHelp("Also write the results as JSON (schema in the README).", valueName: "file"))
+    var json: String?
+
+    @Option(help: ArgumentHelp("The folder with benchmarks.yaml and the workloads.", valueName: "dir"))
+    var benchmarks = "benchmarks"
+
+    @OptionGroup var interpreter: InterpreterOptions
+
+    func run() throws {
+        let catalog: BenchmarkCatalog
+        do { catalog = try BenchmarkCatalog.load(directory: benchmarks, filter: filter) } catch {
+            Self.exit(with: CommandFailure(message: "\(error)", exitCode: .configuration))
+        }
+        guard !catalog.benchmarks.isEmpty else {
+            Self.exit(with: CommandFailure(message: "no benchmark matches '\(filter ?? "")'", exitCode: .configuration))
+        }
+        let python: PythonInterpreter
+        do { python = try interpreter.start() } catch let failure as CommandFailure { Self.exit(with: failure) }
+        let server: LoopbackServer
+        do { server = try LoopbackServer.startBlocking() } catch {
+            Self.exit(with: CommandFailure(message: "cannot start the loopback HTTP server: \(error)", exitCode: .configuration))
+        }
+        let machine = MachineInfo.current()
+        let runner = BenchmarkRunner(catalog: catalog, settings: BenchSettings(
+            quick: quick, executable: VerificationSession.selfExecutable, workerArguments: interpreter.workerArguments,
+            httpBase: server.baseURL, cores: machine.cores))
+        let started = Date()
+        let terminal = isatty(2) != 0
+        var results: [BenchmarkResult] = []
+        for (index, spec) in catalog.benchmarks.enumerated() {
+            let position = "[\(index + 1)/\(catalog.benchmarks.count)] \(spec.name)"
+            if !terminal { printError(position) }
+            let result = runner.run(spec) { progress in
+                guard terminal else { return }
+                let left = progress.secondsLeft.isFinite ? String(format: ", about %.0f s left", progress.secondsLeft) : ""
+                let values = progress.valuesTotal > 0 ? ": \(progress.valuesDone)/\(progress.valuesTotal) values\(left)" : ": calibrating"
+                FileHandle.standardError.write(Data("\r\u{1B}[K\(position)\(values)".utf8))
+            }
+            if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            results.append(result)
+        }
+        let report = BenchReport(python: python.info.version, machine: machine, quick: quick, results: results,
+                                 seconds: Date().timeIntervalSince(started))
+        print(report.table())
+        if let path = json {
+            do { try SnapshotStore.atomicWrite(String(decoding: try report.json(), as: UTF8.self), to: path) } catch {
+                Self.exit(with: CommandFailure(message: "cannot write \(path): \(error)", exitCode: .configuration))
+            }
+        }
+    }
+}
+
+/// `guidecheck __bench-worker`: one benchmark process.
+struct BenchWorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "__bench-worker",
+        abstract: "Internal: take the values of one benchmark job read from stdin (started by bench).",
+        shouldDisplay: false)
+
+    @OptionGroup var interpreter: InterpreterOptions
+
+    func run() throws {
+        let configuration = interpreter.configuration
+        throw ExitCode(BenchWorker.serve { try PythonInterpreter.start(configuration) })
+    }
+}
