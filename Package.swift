@@ -37,6 +37,8 @@ let package = Package(
             name: "Harness",
             dependencies: ["PythonRuntime", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Python")]),
+        // What people read: JUnit XML, CI annotations, Markdown, the HTML report, merged shards.
+        .target(name: "Reports", dependencies: ["Verifier", "Harness"]),
         // The command line.
         .executableTarget(
             name: "guidecheck",
@@ -44,6 +46,7 @@ let package = Package(
                 "PythonRuntime",
                 "Verifier",
                 "Harness",
+                "Reports",
                 "LoopbackHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -53,6 +56,7 @@ let package = Package(
         .testTarget(name: "PythonRuntimeTests", dependencies: ["PythonRuntime", "TestSupport"]),
         .testTarget(name: "VerifierTests", dependencies: ["Verifier", "TestSupport"], exclude: ["Corpus"]),
         .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "guidecheck"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Resources"]),
         .testTarget(name: "CLITests", dependencies: ["guidecheck", "TestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]

@@ -9,7 +9,7 @@ struct BenchCommandTests {
         let scratch = ScratchDirectory()
         let result = try GuideCheckCommand.run(
             ["bench", "Q22", "--quick", "--benchmarks", GuideCheckCommand.packageRoot.path + "/benchmarks",
-             "--json", scratch.path + "/bench.json"])
+             "--json", scratch.path + "/bench.json", "--junit", scratch.path + "/bench.xml"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("q22_array_size"))
         #expect(result.stdout.contains("3 claims:"))
@@ -29,6 +29,9 @@ struct BenchCommandTests {
         #expect(array["question"] as? String == "Q22")
         #expect((array["measured"] as? Double).map { abs($0 - 408_360.0 / 800_056.0) < 1e-9 } == true, "sizes are exact")
         #expect(array["verdict"] as? String == "reproduced")
+        let junit = try String(contentsOfFile: scratch.path + "/bench.xml", encoding: .utf8)
+        #expect(junit.contains("<testsuites name=\"guidecheck bench\" tests=\"3\""), "\(junit)")
+        #expect(junit.contains("classname=\"Q22\" name=\"q22_array_size"), "\(junit)")
     }
 
     @Test("an unknown filter is a usage error")

@@ -37,6 +37,9 @@ public struct BenchmarkResult: Codable, Sendable {
         public var error: Double
         public var errors: [String: Double]
         public var exponent: Double
+        /// The chosen model's `a` and `b` in `t = a + b·f(n)`, to draw the curve.
+        public var intercept: Double?
+        public var slope: Double?
         /// The sizes and the median time (or bytes) at each.
         public var sizes: [Int]
         public var medians: [Double]

@@ -47,7 +47,7 @@ struct ClaimJudgement {
                 result.fit = BenchmarkResult.FitSummary(
                     variant: variant, model: fit.model.rawValue, error: fit.error,
                     errors: Dictionary(uniqueKeysWithValues: fit.errors.map { ($0.key.rawValue, $0.value) }),
-                    exponent: fit.exponent, sizes: sizes, medians: medians)
+                    exponent: fit.exponent, intercept: fit.intercept, slope: fit.slope, sizes: sizes, medians: medians)
             }
         }
         check(&result, against: expect)

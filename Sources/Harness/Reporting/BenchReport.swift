@@ -26,6 +26,22 @@ public struct BenchReport: Sendable {
         return (expect.atLeast ?? expect.atMost).map { $0 * scale }
     }
 
+    /// The region the predicate accepts on this machine, for drawing: [low, high]
+    /// (high may be nil for "at least").
+    func expectedRange(_ spec: BenchmarkSpec) -> [Double?]? {
+        guard let expect = spec.expect, expect.complexity == nil, expect.equals == nil else { return nil }
+        let scale = expect.scaleByCoresUpTo.map { Double(min($0, machine.cores)) } ?? 1
+        if let range = expect.between, range.count == 2 { return [range[0] * scale, range[1] * scale] }
+        if let target = expect.approximately {
+            if let factor = expect.withinFactor { return [target / factor, target * factor] }
+            let tolerance = expect.tolerance ?? 0.1
+            return [target * (1 - tolerance), target * (1 + tolerance)]
+        }
+        if let low = expect.atLeast { return [low * scale, expect.atMost.map { $0 * scale }] }
+        if let high = expect.atMost { return [0, high * scale] }
+        return nil
+    }
+
     public func table() -> String {
         var rows = [["benchmark", "claim", "guide", "measured", "ratio", "verdict"]]
         for result in results {
@@ -66,21 +82,23 @@ public struct BenchReport: Sendable {
         text.count <= width ? text : String(text.prefix(width - 1)) + "…"
     }
 
-    // MARK: - JSON
+    public func json() throws -> Data { try BenchDocument(self).encoded() }
+}
 
-    struct Document: Codable {
-        var python: String
-        var machine: Machine
-        var quick: Bool
-        var seconds: Double
-        var claims: [Claim]
-    }
+/// `guidecheck bench --json FILE`: documented in the README; read back by the
+/// Markdown summary and the HTML report.
+public struct BenchDocument: Codable, Sendable {
+    public var python: String
+    public var machine: Machine
+    public var quick: Bool
+    public var seconds: Double
+    public var claims: [Claim]
 
-    struct Machine: Codable {
-        var cores: Int
-        var cpu: String
-        var megahertz: Double?
-        var loadAverage: Double
+    public struct Machine: Codable, Sendable {
+        public var cores: Int
+        public var cpu: String
+        public var megahertz: Double?
+        public var loadAverage: Double
 
         enum CodingKeys: String, CodingKey {
             case cores, cpu, megahertz
@@ -88,52 +106,65 @@ public struct BenchReport: Sendable {
         }
     }
 
-    struct Claim: Codable {
-        var benchmark: String
-        var question: String
-        var claim: String
-        var verdict: String
-        var guide: String
-        var measured: Double?
-        var observed: String?
-        var unit: String?
-        var spread: Double?
-        var predicate: String?
-        var reason: String?
-        var values: [Double]
-        var samples: [String: [Double]]
-        var cpu: [String: [Double]]
-        var fit: BenchmarkResult.FitSummary?
-        var warnings: [String]
-        var processes: Int
-        var valuesPerProcess: Int
+    public struct Claim: Codable, Sendable {
+        public var benchmark: String
+        public var question: String
+        public var claim: String
+        public var verdict: String
+        public var guide: String
+        public var measured: Double?
+        public var observed: String?
+        public var unit: String?
+        public var spread: Double?
+        public var predicate: String?
+        public var reason: String?
+        public var values: [Double]
+        public var samples: [String: [Double]]
+        public var cpu: [String: [Double]]
+        public var fit: BenchmarkResult.FitSummary?
+        /// The guide's figure as one number on this machine's scale, when it has one.
+        public var reference: Double?
+        /// What the predicate accepts on this machine: [low, high], high nil when open.
+        public var range: [Double?]?
+        public var warnings: [String]
+        public var processes: Int
+        public var valuesPerProcess: Int
 
         enum CodingKeys: String, CodingKey {
             case benchmark, question, claim, verdict, guide, measured, observed, unit, spread, predicate, reason, values,
-                 samples, cpu, fit, warnings, processes
+                 samples, cpu, fit, reference, range, warnings, processes
             case valuesPerProcess = "values_per_process"
         }
     }
 
-    public func json() throws -> Data {
-        let document = Document(
-            python: python,
-            machine: Machine(cores: machine.cores, cpu: machine.cpu, megahertz: machine.megahertz, loadAverage: machine.loadAverage),
-            quick: quick, seconds: seconds,
-            claims: results.map { result in
-                let first = result.spec.figure?.variants.first
-                let values = result.samples.filter { key, _ in key == first || key.hasPrefix((first ?? "") + " n=") }
-                    .sorted { $0.key < $1.key }.flatMap(\.value.values)
-                return Claim(
-                    benchmark: result.spec.name, question: result.spec.question, claim: result.spec.claim,
-                    verdict: result.verdict.rawValue, guide: result.spec.guide, measured: result.measured,
-                    observed: result.observed, unit: result.spec.unit, spread: result.spread, predicate: result.predicate,
-                    reason: result.reason, values: values, samples: result.samples.mapValues(\.values),
-                    cpu: result.cpuSamples.mapValues(\.values), fit: result.fit, warnings: result.warnings,
-                    processes: result.processes, valuesPerProcess: result.valuesPerProcess)
-            })
+    public init(_ report: BenchReport) {
+        python = report.python
+        machine = Machine(cores: report.machine.cores, cpu: report.machine.cpu, megahertz: report.machine.megahertz,
+                          loadAverage: report.machine.loadAverage)
+        quick = report.quick
+        seconds = report.seconds
+        claims = report.results.map { result in
+            let first = result.spec.figure?.variants.first
+            let values = result.samples.filter { key, _ in key == first || key.hasPrefix((first ?? "") + " n=") }
+                .sorted { $0.key < $1.key }.flatMap(\.value.values)
+            return Claim(
+                benchmark: result.spec.name, question: result.spec.question, claim: result.spec.claim,
+                verdict: result.verdict.rawValue, guide: result.spec.guide, measured: result.measured,
+                observed: result.observed, unit: result.spec.unit, spread: result.spread, predicate: result.predicate,
+                reason: result.reason, values: values, samples: result.samples.mapValues(\.values),
+                cpu: result.cpuSamples.mapValues(\.values), fit: result.fit, reference: report.reference(result.spec),
+                range: report.expectedRange(result.spec),
+                warnings: result.warnings, processes: result.processes, valuesPerProcess: result.valuesPerProcess)
+        }
+    }
+
+    public func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(document)
+        return try encoder.encode(self)
+    }
+
+    public static func decode(_ data: Data) throws -> BenchDocument {
+        try JSONDecoder().decode(BenchDocument.self, from: data)
     }
 }

@@ -16,7 +16,8 @@ public struct ComplexityFit: Sendable, Equatable {
         case linearithmic = "n log n"
         case quadratic = "n²"
 
-        func apply(_ n: Double) -> Double {
+        /// f(n).
+        public func apply(_ n: Double) -> Double {
             switch self {
             case .constant: return 1
             case .logarithmic: return log(n)
@@ -39,6 +40,9 @@ public struct ComplexityFit: Sendable, Equatable {
     public var errors: [Model: Double]
     /// The slope of log t against log n: about 0 for 1, 1 for n, 2 for n².
     public var exponent: Double
+    /// The chosen model's `a` and `b` in `t = a + b·f(n)`.
+    public var intercept: Double
+    public var slope: Double
 
     /// How much worse than the best fit a simpler model may be and still win:
     /// this much absolutely, or half the best error, whichever is larger.
@@ -61,7 +65,9 @@ public struct ComplexityFit: Sendable, Equatable {
         let margin = max(absoluteMargin, relativeMargin * best)
         let chosen = Model.allCases.first { errors[$0].map { $0 <= best + margin } ?? false }!
         let exponent = leastSquares(sizes.map { log($0) }, times.map { log(max($0, .leastNonzeroMagnitude)) })?.1 ?? .nan
-        return ComplexityFit(model: chosen, error: errors[chosen]!, errors: errors, exponent: exponent)
+        let (intercept, slope) = chosen == .constant ? (mean, 0) : leastSquares(sizes.map(chosen.apply), times)!
+        return ComplexityFit(model: chosen, error: errors[chosen]!, errors: errors, exponent: exponent,
+                             intercept: intercept, slope: slope)
     }
 
     /// `y = a + b·x`; nil when x does not vary.

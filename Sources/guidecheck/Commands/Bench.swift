@@ -19,7 +19,7 @@ struct Bench: ParsableCommand {
             Examples:
               guidecheck bench --quick
               guidecheck bench q20 --json bench.json
-              guidecheck bench Q13
+              guidecheck bench Q13 --junit bench.xml --format markdown
             """)
 
     @Argument(help: ArgumentHelp("Only benchmarks whose name contains this, or of this question (Q13).", valueName: "filter"))
@@ -30,6 +30,18 @@ struct Bench: ParsableCommand {
 
     @Option(help: ArgumentHelp("Also write the results as JSON (schema in the README).", valueName: "file"))
     var json: String?
+
+    @Option(help: ArgumentHelp("Also write the results as JUnit XML: a test case per claim.", valueName: "file"))
+    var junit: String?
+
+    @Option(help: ArgumentHelp("text (default) or markdown.", valueName: "format"))
+    var format: OutputFormat = .text
+
+    @Flag(name: .shortAndLong, help: "No progress; print only the table.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print each benchmark's predicate and reason.")
+    var verbose = false
 
     @Option(help: ArgumentHelp("The folder with benchmarks.yaml and the workloads.", valueName: "dir"))
     var benchmarks = "benchmarks"
@@ -55,11 +67,11 @@ struct Bench: ParsableCommand {
             quick: quick, executable: VerificationSession.selfExecutable, workerArguments: interpreter.workerArguments,
             httpBase: server.baseURL, cores: machine.cores))
         let started = Date()
-        let terminal = isatty(2) != 0
+        let terminal = isatty(2) != 0 && !quiet
         var results: [BenchmarkResult] = []
         for (index, spec) in catalog.benchmarks.enumerated() {
             let position = "[\(index + 1)/\(catalog.benchmarks.count)] \(spec.name)"
-            if !terminal { printError(position) }
+            if !terminal && !quiet { printError(position) }
             let result = runner.run(spec) { progress in
                 guard terminal else { return }
                 let left = progress.secondsLeft.isFinite ? String(format: ", about %.0f s left", progress.secondsLeft) : ""
@@ -67,16 +79,15 @@ struct Bench: ParsableCommand {
                 FileHandle.standardError.write(Data("\r\u{1B}[K\(position)\(values)".utf8))
             }
             if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if verbose { printError("\(spec.name): \(result.verdict.rawValue): \(result.predicate ?? "-"): \(result.reason ?? "")") }
             results.append(result)
         }
         let report = BenchReport(python: python.info.version, machine: machine, quick: quick, results: results,
                                  seconds: Date().timeIntervalSince(started))
-        print(report.table())
-        if let path = json {
-            do { try SnapshotStore.atomicWrite(String(decoding: try report.json(), as: UTF8.self), to: path) } catch {
-                Self.exit(with: CommandFailure(message: "cannot write \(path): \(error)", exitCode: .configuration))
-            }
-        }
+        if format == .text { print(Style.verdicts(in: report.table() + "\n"), terminator: "") }
+        do {
+            try ReportOutputs.write(BenchDocument(report), json: json, junit: junit, format: format, directory: benchmarks)
+        } catch let failure as CommandFailure { Self.exit(with: failure) }
     }
 }
 

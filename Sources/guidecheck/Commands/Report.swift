@@ -1,4 +1,7 @@
 import ArgumentParser
+import Foundation
+import Harness
+import Reports
 import Verifier
 
 /// `guidecheck report`: the guide's errata.
@@ -13,13 +16,53 @@ struct Report: ParsableCommand {
             Examples:
               guidecheck report
               guidecheck report --snippets other-guide/snippets --json errata.json
+              guidecheck report --html site --bench-json bench.json
+              guidecheck report --format markdown
             """)
+
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (index.html) into this folder.", valueName: "dir"))
+    var html: String?
+
+    @Option(help: ArgumentHelp("With --html: the JSON of a `guidecheck bench` run, drawn as charts.", valueName: "file"))
+    var benchJson: String?
 
     @OptionGroup var options: VerificationOptions
 
+    func validate() throws {
+        if benchJson != nil && html == nil { throw ValidationError("--bench-json is only used with --html") }
+    }
+
     func run() throws {
+        var benchmarks: BenchDocument?
+        if let path = benchJson {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                Self.exit(with: CommandFailure(message: "\(path): cannot read", exitCode: .configuration))
+            }
+            do { benchmarks = try BenchDocument.decode(data) } catch {
+                Self.exit(with: CommandFailure(message: "\(path): not a guidecheck bench JSON report (\(error))", exitCode: .configuration))
+            }
+        }
         let report: VerificationReport
-        do { (_, report) = try VerificationSession.run(options) } catch let failure as CommandFailure { Self.exit(with: failure) }
-        print(Errata.render(report, snippetsDirectory: options.snippets))
+        let corpus: SnippetCorpus
+        do { (corpus, report) = try VerificationSession.run(options) } catch let failure as CommandFailure { Self.exit(with: failure) }
+        if let html {
+            let page = HTMLReport(
+                document: VerificationDocument(report),
+                sources: Dictionary(uniqueKeysWithValues: corpus.snippets.map { ($0.name, $0.source ?? "") }),
+                questionTitles: report.questionTitles,
+                topics: Dictionary(uniqueKeysWithValues: corpus.snippets.compactMap { snippet in snippet.entry?.topic.map { (snippet.name, $0) } }),
+                benchmarks: benchmarks)
+            do {
+                let path = try page.write(to: html)
+                if !options.quiet { printError("wrote \(path)") }
+            } catch {
+                Self.exit(with: CommandFailure(message: "cannot write the HTML report into \(html): \(error)", exitCode: .configuration))
+            }
+        }
+        do { try ReportOutputs.write(VerificationDocument(report), command: "report", options: options) } catch let failure as CommandFailure { Self.exit(with: failure) }
+        if options.format == .text {
+            let errata = Errata.render(report, snippetsDirectory: options.snippets)
+            print(Style.verdicts(in: options.quiet ? errata.split(separator: "\n").dropLast().joined(separator: "\n") : errata))
+        }
     }
 }

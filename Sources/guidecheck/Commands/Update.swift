@@ -14,6 +14,7 @@ struct Update: ParsableCommand {
             Examples:
               guidecheck update
               guidecheck update q13            # only snippets matching q13
+              guidecheck update --quiet
             """)
 
     @Argument(help: ArgumentHelp("Only snippets whose file name contains this text or matches this glob.", valueName: "filter"))
@@ -46,21 +47,24 @@ struct Update: ParsableCommand {
                     let hunks = UnifiedDiff.hunks(from: previous, to: rendered)
                     let added = hunks.flatMap(\.lines).filter { $0.hasPrefix("+") }.count
                     let removed = hunks.flatMap(\.lines).filter { $0.hasPrefix("-") }.count
-                    print("updated \(store.path(for: result.snippet)) (+\(added) −\(removed))")
-                } else {
+                    if !options.quiet { print("updated \(store.path(for: result.snippet)) (+\(added) −\(removed))") }
+                } else if !options.quiet {
                     print("created \(store.path(for: result.snippet))")
                 }
             } catch {
                 Self.exit(with: CommandFailure(message: "\(error)", exitCode: .configuration))
             }
         }
-        if pattern == nil && options.filter == nil {
+        if pattern == nil && options.filter == nil && options.shard == nil {
             for stale in store.staleFiles(keeping: Set(corpus.snippets.map(\.stem))) {
                 try? FileManager.default.removeItem(atPath: stale)
-                print("removed \(stale) (no such snippet)")
+                if !options.quiet { print("removed \(stale) (no such snippet)") }
                 changed += 1
             }
         }
-        print("\(changed == 0 ? "nothing changed" : "\(changed) file\(changed == 1 ? "" : "s") changed") in \(options.expected)/: \(Summary(report).text)")
+        do { try ReportOutputs.write(VerificationDocument(report), command: "update", options: options) } catch let failure as CommandFailure { Self.exit(with: failure) }
+        if options.format == .text && !options.quiet {
+            print("\(changed == 0 ? "nothing changed" : "\(changed) file\(changed == 1 ? "" : "s") changed") in \(options.expected)/: \(Summary(report).text)")
+        }
     }
 }

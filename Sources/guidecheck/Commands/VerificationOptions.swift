@@ -17,6 +17,21 @@ struct VerificationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also write the results as JSON (schema in the README).", valueName: "file"))
     var json: String?
 
+    @Option(help: ArgumentHelp("Also write the results as JUnit XML: a test case per claim.", valueName: "file"))
+    var junit: String?
+
+    @Option(help: ArgumentHelp("text (default) or markdown: the summary a pull request shows.", valueName: "format"))
+    var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Run only part K of N of the snippets (a CI job of N); guidecheck merge joins the parts' JSON.", valueName: "K/N"))
+    var shard: String?
+
+    @Flag(name: .shortAndLong, help: "Print only what failed, and errors.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print each snippet's status as it finishes.")
+    var verbose = false
+
     @Option(help: ArgumentHelp("Seconds each run of a snippet may take, unless the manifest sets its own (default 60).", valueName: "seconds"))
     var timeout: Double?
 
@@ -32,6 +47,8 @@ struct VerificationOptions: ParsableArguments {
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if memoryBytes == nil { throw ValidationError("--memory-limit must be a size such as 512M or 4G, not '\(memoryLimit)'") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4, not '\(shard)'") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
     /// `--memory-limit` in bytes: a number with an optional K, M or G (powers of 1024).
@@ -53,10 +70,11 @@ enum VerificationSession {
         // Here, not in main(): workers run this same binary and must keep their
         // own handling (kill the current snippet's group, then exit).
         Interruption.install()
-        let corpus: SnippetCorpus
+        var corpus: SnippetCorpus
         do { corpus = try SnippetCorpus.load(directory: options.snippets, filter: filter ?? options.filter) } catch {
             throw CommandFailure(message: "\(error)", exitCode: .configuration)
         }
+        if let shard = options.shard.flatMap(Shard.init) { corpus.snippets = shard.select(corpus.snippets) }
         if corpus.snippets.isEmpty {
             throw CommandFailure(message: "no snippets in \(options.snippets)" + (options.filter.map { " match '\($0)'" } ?? ""),
                                  exitCode: .configuration)
@@ -79,7 +97,7 @@ enum VerificationSession {
         let settings = VerificationSettings(timeout: options.timeout, memoryLimit: options.memoryBytes!,
                                             scratchRoot: scratchRoot, httpBase: server.baseURL)
         Interruption.onStop { workers.terminateAll() }
-        let progress = Progress(total: corpus.snippets.count)
+        let progress = Progress(total: corpus.snippets.count, mode: options.quiet ? .silent : options.verbose ? .lines : .terminal)
         let report: VerificationReport
         do {
             report = try Verification.run(corpus, settings: settings, runner: workers) { progress.finished($0) }
@@ -89,11 +107,6 @@ enum VerificationSession {
         progress.clear()
         if Interruption.signal != nil {
             throw CommandFailure(message: "interrupted before the run finished; nothing was written", exitCode: .interrupted)
-        }
-        if let path = options.json {
-            do { try SnapshotStore.atomicWrite(String(decoding: try JSONReport.encode(report), as: UTF8.self), to: path) } catch {
-                throw CommandFailure(message: "cannot write \(path): \(error)", exitCode: .configuration)
-            }
         }
         return (corpus, report)
     }
@@ -122,25 +135,42 @@ extension InterpreterOptions {
     }
 }
 
-/// Shows which snippet finished, on a terminal only.
+/// Shows which snippet finished: one updating line on a terminal, a line per
+/// snippet with --verbose, nothing with --quiet.
 final class Progress: @unchecked Sendable {
+    enum Mode { case silent, terminal, lines }
+
     private let total: Int
     private var done = 0
     private let lock = NSLock()
-    private let terminal = isatty(2) != 0
+    private let mode: Mode
 
-    init(total: Int) { self.total = total }
+    init(total: Int, mode: Mode) {
+        self.total = total
+        self.mode = mode == .terminal && isatty(2) == 0 ? .silent : mode
+    }
 
     func finished(_ outcome: SnippetOutcome) {
-        guard terminal else { return }
         lock.lock()
         done += 1
-        let line = "\r\u{1B}[K[\(done)/\(total)] \(outcome.snippet)"
+        let count = "[\(done)/\(total)] \(outcome.snippet)"
         lock.unlock()
-        FileHandle.standardError.write(Data(line.utf8))
+        switch mode {
+        case .silent: return
+        case .terminal: FileHandle.standardError.write(Data("\r\u{1B}[K\(count)".utf8))
+        case .lines:
+            let runs = outcome.runs.map { "\($0.mode.rawValue) \($0.status.rawValue) \(String(format: "%.2f", $0.elapsed)) s" }
+            let problem = outcome.problem.map { ": \($0)" } ?? ""
+            printError("\(count): \(outcome.claims.count) claims, \(runs.joined(separator: ", "))\(problem)")
+        }
     }
 
     func clear() {
-        if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if mode == .terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
+}
+
+/// `--format`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown
 }

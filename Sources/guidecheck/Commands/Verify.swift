@@ -15,6 +15,8 @@ struct Verify: ParsableCommand {
             Examples:
               guidecheck verify
               guidecheck verify --filter q05 --json results.json
+              guidecheck verify --junit junit.xml --format markdown
+              guidecheck verify --shard 2/4 --json shard-2.json
             """)
 
     @OptionGroup var options: VerificationOptions
@@ -25,27 +27,41 @@ struct Verify: ParsableCommand {
         do { (corpus, report) = try VerificationSession.run(options) } catch let failure as CommandFailure { Self.exit(with: failure) }
         let store = SnapshotStore(directory: options.expected)
         let renderer = SnapshotRenderer(python: report.python)
+        let text = options.format == .text
         var differing: [String] = []
+        var comparisons: [String: VerificationDocument.ExpectedComparison] = [:]
+        var claimDiffs: [String: [String?]] = [:]
         for result in report.snippets {
             let rendered: String
             do { rendered = try renderer.render(result) } catch { Self.exit(with: CommandFailure(message: "\(error)", exitCode: .configuration)) }
-            switch store.compare(rendered, for: result.snippet) {
+            let path = store.path(for: result.snippet)
+            let comparison = store.compare(rendered, for: result.snippet)
+            switch comparison {
             case .same:
+                comparisons[result.snippet.name] = .init(path: path, status: "same", diff: nil)
                 continue
             case .missing:
-                printError("\(store.path(for: result.snippet)): missing; run `guidecheck update --filter \(result.snippet.stem)` to create it")
+                comparisons[result.snippet.name] = .init(path: path, status: "missing", diff: nil)
+                printError("\(path): missing; run `guidecheck update --filter \(result.snippet.stem)` to create it")
             case .malformed(let reason):
-                printError("\(store.path(for: result.snippet)):1: not a guidecheck result file (\(reason)); run `guidecheck update --filter \(result.snippet.stem)` to regenerate it")
+                comparisons[result.snippet.name] = .init(path: path, status: "malformed", diff: reason)
+                printError("\(path):1: not a guidecheck result file (\(reason)); run `guidecheck update --filter \(result.snippet.stem)` to regenerate it")
             case .differs(let diff):
-                print("\(result.snippet.path): this run differs from \(store.path(for: result.snippet)):")
-                print(diff, terminator: "")
+                comparisons[result.snippet.name] = .init(path: path, status: "differs", diff: diff)
+                claimDiffs[result.snippet.name] = ClaimBlocks.diffs(accepted: store.accepted(for: result.snippet) ?? "", rendered: rendered, name: path)
+                if text {
+                    print("\(result.snippet.path): this run differs from \(path):")
+                    print(Style.diff(diff), terminator: "")
+                }
             }
             differing.append(result.snippet.name)
         }
         for problem in corpus.problems { printError("\(problem)") }
+        let document = VerificationDocument(report, expected: comparisons, claimDiffs: claimDiffs)
+        do { try ReportOutputs.write(document, command: "verify", options: options) } catch let failure as CommandFailure { Self.exit(with: failure) }
         let summary = Summary(report)
         if differing.isEmpty && corpus.problems.isEmpty {
-            print("verified \(summary.text): all as in \(options.expected)/")
+            if text && !options.quiet { print("verified \(summary.text): all as in \(options.expected)/") }
             return
         }
         printError("\(differing.count) of \(report.snippets.count) snippets differ from \(options.expected)/ (\(summary.text)); review the diffs, then `guidecheck update` to accept them")

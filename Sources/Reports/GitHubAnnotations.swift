@@ -1,0 +1,68 @@
+import Foundation
+import Harness
+import Verifier
+
+/// GitHub Actions workflow commands: each failing claim as `::error file=…,line=…::`,
+/// so it shows on the line of the pull request's diff.
+public enum GitHubAnnotations {
+    /// True when running under GitHub Actions.
+    public static var isActive: Bool { ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" }
+
+    public static func verification(_ document: VerificationDocument, snippetsDirectory: String, expectedDirectory: String) -> [String] {
+        var lines: [String] = []
+        for snippet in document.snippets {
+            let file = "\(snippetsDirectory)/\(snippet.file)"
+            if snippet.notRunnable == nil, snippet.status != "ok" {
+                lines.append(command("error", file: file, line: nil, title: "guidecheck: \(snippet.status)", message: snippet.problem ?? snippet.status))
+            }
+            if let comparison = snippet.expected, comparison.status != "same" {
+                lines.append(command("error", file: comparison.path, line: nil, title: "guidecheck: expected/ \(comparison.status)",
+                                     message: comparison.diff ?? "run guidecheck update to accept this run"))
+            }
+            for claim in snippet.claims where ["wrong", "context-dependent"].contains(claim.verdict) || claim.expectedDiff != nil {
+                var message = "\(claim.verdict): documented \(claim.documented), observed \(claim.observed)"
+                if let interactive = claim.observedInteractive { message += " (statement by statement: \(interactive))" }
+                if let reason = claim.reason { message += "\n\(reason)" }
+                if let diff = claim.expectedDiff { message += "\n\(diff)" }
+                let changed = claim.expectedDiff != nil && !["wrong", "context-dependent"].contains(claim.verdict)
+                let title = changed ? "guidecheck: \(claim.verdict), changed from expected/" : "guidecheck: \(claim.verdict)"
+                lines.append(command("error", file: file, line: claim.line, title: title, message: message))
+            }
+        }
+        return lines
+    }
+
+    public static func benchmarks(_ document: BenchDocument, directory: String) -> [String] {
+        document.claims.filter { $0.verdict == "not-reproduced" }.map { claim in
+            command("warning", file: nil, line: nil, title: "guidecheck bench: \(claim.benchmark) not reproduced",
+                    message: "\(claim.claim)\n\(claim.reason ?? "")")
+        }
+    }
+
+    /// Appends the Markdown summary to `$GITHUB_STEP_SUMMARY`, when it is set.
+    public static func appendSummary(_ markdown: String) {
+        guard let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
+        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        guard let handle = FileHandle(forWritingAtPath: path) else { return }
+        defer { try? handle.close() }
+        _ = try? handle.seekToEnd()
+        try? handle.write(contentsOf: Data((markdown + "\n").utf8))
+    }
+
+    /// `::error file=a.py,line=3,title=t::message`, escaped as GitHub specifies.
+    static func command(_ kind: String, file: String?, line: Int?, title: String, message: String) -> String {
+        var properties: [String] = []
+        if let file { properties.append("file=\(escapeProperty(file))") }
+        if let line { properties.append("line=\(line)") }
+        properties.append("title=\(escapeProperty(title))")
+        return "::\(kind) \(properties.joined(separator: ","))::\(escapeData(message))"
+    }
+
+    static func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Harness
+import Verifier
+
+/// JUnit XML, in the Ant/Jenkins form most CI systems read: `<testsuites>`, one
+/// `<testsuite>` per snippet (or one for the benchmarks), one `<testcase>` per claim.
+///
+/// A claim passes when it holds or holds after its named normalisations (listed
+/// in the case's output); it fails when it is wrong or context-dependent, or, under
+/// `verify`, when its record differs from `expected/` (the diff is in the failure).
+/// A not-checkable claim is skipped with its reason. Each snippet also has a case
+/// for its run: an error when it crashed, timed out or could not run; a failure
+/// when its `expected/` file is missing or differs; skipped when it is not runnable.
+public enum JUnitReport {
+    public static func verification(_ document: VerificationDocument, snippetsDirectory: String, command: String) -> String {
+        var suites: [Suite] = []
+        for snippet in document.snippets {
+            let classname = (snippet.file as NSString).deletingPathExtension
+            var suite = Suite(name: snippet.file, properties: [
+                ("question", snippet.question), ("python", document.python),
+                ("fixtures", snippet.fixtures.joined(separator: ", ")), ("file", "\(snippetsDirectory)/\(snippet.file)"),
+            ])
+            var run = Case(classname: classname, name: "runs", time: snippet.timing.workerSeconds)
+            if let reason = snippet.notRunnable {
+                run.outcome = .skipped(reason)
+            } else if snippet.status != "ok" {
+                run.outcome = .error(type: snippet.status, message: snippet.problem ?? snippet.status, text: snippet.problem ?? "")
+            } else if let comparison = snippet.expected, comparison.status != "same" {
+                run.name = "runs, as accepted in expected/"
+                run.outcome = .failure(type: "expected-\(comparison.status)", message: "\(comparison.path): \(comparison.status)",
+                                       text: comparison.diff ?? "\(comparison.path) is \(comparison.status); run guidecheck update")
+            }
+            suite.cases.append(run)
+            for claim in snippet.claims {
+                var test = Case(classname: classname, name: "line \(claim.line): \(claim.kind): \(claim.documented)", time: 0)
+                var details = "documented: \(claim.documented)\nexpected: \(claim.expected)\nobserved: \(claim.observed)"
+                if let interactive = claim.observedInteractive { details += "\nstatement by statement: \(interactive)" }
+                if let reason = claim.reason { details += "\nreason: \(reason)" }
+                switch claim.verdict {
+                case "not-checkable":
+                    test.outcome = .skipped(claim.reason ?? "not checkable here")
+                case "wrong", "context-dependent":
+                    test.outcome = .failure(type: claim.verdict, message: "\(claim.verdict): documented \(claim.documented), observed \(claim.observed)",
+                                            text: details + (claim.expectedDiff.map { "\n\n" + $0 } ?? ""))
+                default:
+                    if let diff = claim.expectedDiff {
+                        test.outcome = .failure(type: "changed", message: "\(claim.verdict), but not as accepted in expected/", text: details + "\n\n" + diff)
+                    } else {
+                        test.output = "\(claim.verdict)" + (claim.normalisation.map { " after: \($0)" } ?? "") + "\n" + details
+                    }
+                }
+                suite.cases.append(test)
+            }
+            suites.append(suite)
+        }
+        return render(name: "guidecheck \(command)", suites: suites)
+    }
+
+    public static func benchmarks(_ document: BenchDocument) -> String {
+        var suite = Suite(name: "benchmarks", properties: [
+            ("python", document.python), ("cores", String(document.machine.cores)), ("cpu", document.machine.cpu),
+            ("quick", String(document.quick)),
+        ])
+        for claim in document.claims {
+            var test = Case(classname: claim.question, name: "\(claim.benchmark): \(claim.claim)", time: 0)
+            let details = "guide: \(claim.guide)\npredicate: \(claim.predicate ?? "-")\nreason: \(claim.reason ?? "-")"
+            switch claim.verdict {
+            case "not-checkable": test.outcome = .skipped(claim.reason ?? "not checkable here")
+            case "not-reproduced": test.outcome = .failure(type: "not-reproduced", message: claim.reason ?? "not reproduced", text: details)
+            default: test.output = details
+            }
+            suite.cases.append(test)
+        }
+        return render(name: "guidecheck bench", suites: [suite])
+    }
+
+    // MARK: - The document
+
+    struct Suite {
+        var name: String
+        var properties: [(String, String)]
+        var cases: [Case] = []
+    }
+
+    struct Case {
+        enum Outcome {
+            case passed
+            case failure(type: String, message: String, text: String)
+            case error(type: String, message: String, text: String)
+            case skipped(String)
+        }
+
+        var classname: String
+        var name: String
+        var time: Double
+        var outcome: Outcome = .passed
+        var output: String?
+    }
+
+    static func render(name: String, suites: [Suite]) -> String {
+        func count(_ cases: [Case], _ kind: String) -> Int {
+            cases.filter {
+                switch ($0.outcome, kind) {
+                case (.failure, "failure"), (.error, "error"), (.skipped, "skipped"): return true
+                default: return false
+                }
+            }.count
+        }
+        let all = suites.flatMap(\.cases)
+        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
+        lines.append("<testsuites name=\"\(XML.escape(name))\" tests=\"\(all.count)\" failures=\"\(count(all, "failure"))\" errors=\"\(count(all, "error"))\" skipped=\"\(count(all, "skipped"))\" time=\"\(seconds(all.map(\.time).reduce(0, +)))\">")
+        for (index, suite) in suites.enumerated() {
+            let time = suite.cases.map(\.time).reduce(0, +)
+            lines.append("  <testsuite name=\"\(XML.escape(suite.name))\" id=\"\(index)\" tests=\"\(suite.cases.count)\" failures=\"\(count(suite.cases, "failure"))\" errors=\"\(count(suite.cases, "error"))\" skipped=\"\(count(suite.cases, "skipped"))\" time=\"\(seconds(time))\">")
+            if !suite.properties.isEmpty {
+                lines.append("    <properties>")
+                for (key, value) in suite.properties {
+                    lines.append("      <property name=\"\(XML.escape(key))\" value=\"\(XML.escape(value))\"/>")
+                }
+                lines.append("    </properties>")
+            }
+            for test in suite.cases {
+                let open = "    <testcase classname=\"\(XML.escape(test.classname))\" name=\"\(XML.escape(test.name))\" time=\"\(seconds(test.time))\""
+                var body: [String] = []
+                switch test.outcome {
+                case .passed: break
+                case .skipped(let reason): body.append("      <skipped message=\"\(XML.escape(reason))\"/>")
+                case .failure(let type, let message, let text):
+                    body.append("      <failure type=\"\(XML.escape(type))\" message=\"\(XML.escape(message))\">\(XML.escape(text))</failure>")
+                case .error(let type, let message, let text):
+                    body.append("      <error type=\"\(XML.escape(type))\" message=\"\(XML.escape(message))\">\(XML.escape(text))</error>")
+                }
+                if let output = test.output { body.append("      <system-out>\(XML.escape(output))</system-out>") }
+                if body.isEmpty {
+                    lines.append(open + "/>")
+                } else {
+                    lines.append(open + ">")
+                    lines += body
+                    lines.append("    </testcase>")
+                }
+            }
+            lines.append("  </testsuite>")
+        }
+        lines.append("</testsuites>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
+}

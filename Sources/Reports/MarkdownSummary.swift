@@ -1,0 +1,70 @@
+import Harness
+import Verifier
+
+/// The summary a reviewer reads on a pull request: counts per verdict, the table
+/// of failures, and the benchmark table. `--format markdown` prints it; on GitHub
+/// Actions it is appended to `$GITHUB_STEP_SUMMARY`.
+public enum MarkdownSummary {
+    public static func render(verification document: VerificationDocument?, benchmarks: BenchDocument?,
+                              snippetsDirectory: String) -> String {
+        var lines: [String] = []
+        if let document {
+            lines.append("## guidecheck: \(counted(document.summary.snippets, "snippet")), \(counted(document.summary.claims, "claim")) (Python \(document.python))")
+            lines.append("")
+            lines.append("| verdict | claims |")
+            lines.append("|---|---:|")
+            for verdict in VerdictSymbol.order {
+                lines.append("| \(VerdictSymbol.of(verdict)) \(verdict) | \(document.summary.verdicts[verdict] ?? 0) |")
+            }
+            let failing = document.snippets.flatMap { snippet in
+                snippet.claims.filter { ["wrong", "context-dependent"].contains($0.verdict) || $0.expectedDiff != nil }.map { (snippet, $0) }
+            }
+            lines.append("")
+            if failing.isEmpty {
+                lines.append("No claim is wrong or context-dependent, and none changed.")
+            } else {
+                lines.append("### Claims that fail")
+                lines.append("")
+                lines.append("| where | verdict | documented | observed |")
+                lines.append("|---|---|---|---|")
+                for (snippet, claim) in failing {
+                    let observed = claim.observedInteractive.map { "module: \(claim.observed); interactive: \($0)" } ?? claim.observed
+                    let verdict = claim.expectedDiff == nil ? claim.verdict : "\(claim.verdict), changed from expected/"
+                    lines.append("| `\(snippetsDirectory)/\(snippet.file):\(claim.line)` | \(VerdictSymbol.of(claim.verdict)) \(verdict) | \(cell(claim.documented)) | \(cell(observed)) |")
+                }
+            }
+            let troubled = document.snippets.filter { $0.notRunnable == nil && ($0.status != "ok" || ($0.expected.map { $0.status != "same" } ?? false)) }
+            if !troubled.isEmpty {
+                lines.append("")
+                lines.append("### Snippets")
+                lines.append("")
+                lines.append("| snippet | status | problem |")
+                lines.append("|---|---|---|")
+                for snippet in troubled {
+                    let expected = snippet.expected.flatMap { $0.status == "same" ? nil : "expected/ \($0.status)" }
+                    let problem = [snippet.problem, expected].compactMap { $0 }.joined(separator: "; ")
+                    lines.append("| `\(snippet.file)` | \(snippet.status) | \(cell(problem)) |")
+                }
+            }
+        }
+        if let benchmarks {
+            if !lines.isEmpty { lines.append("") }
+            lines.append("## guidecheck bench: \(benchmarks.claims.count) claims (Python \(benchmarks.python), \(benchmarks.machine.cores) cores\(benchmarks.quick ? ", --quick" : ""))")
+            lines.append("")
+            lines.append("| benchmark | claim | guide | measured | verdict |")
+            lines.append("|---|---|---|---|---|")
+            for claim in benchmarks.claims {
+                let unit = claim.unit.map { $0 == "x" ? "x" : " \($0)" } ?? ""
+                let measured = claim.observed ?? claim.measured.map { String(format: "%.3g", $0) + unit + (claim.spread.map { String(format: " ± %.2g", $0) } ?? "") } ?? "–"
+                lines.append("| \(claim.benchmark) | \(cell(claim.claim)) | \(cell(claim.guide)) | \(cell(measured)) | \(VerdictSymbol.of(claim.verdict)) \(claim.verdict) |")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A table cell: one line, pipes escaped, long text cut.
+    static func cell(_ text: String) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ⏎ ").replacingOccurrences(of: "|", with: "\\|")
+        return flat.count > 120 ? String(flat.prefix(119)) + "…" : flat
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// What CI and reviewers get from a run: JUnit XML, annotations and the step
+/// summary, Markdown, shards and their merge, and the terminal's manners.
+@Suite("Reports from the command line")
+struct ReportingCommandTests {
+    static let root = GuideCheckCommand.packageRoot.path
+    static let schema = root + "/Tests/ReportsTests/Resources/junit.xsd"
+    static let xmllint = ["/usr/bin/xmllint", "/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let script = ["/usr/bin/script", "/bin/script"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let escape = "\u{1B}["
+
+    /// Committed snippets (no manifest) with their accepted results; `changed` gets line 9's
+    /// accepted verdict edited, so the run differs from it.
+    static func corpus(_ names: [String], changed: String? = nil) throws -> ScratchDirectory {
+        let scratch = ScratchDirectory()
+        for name in names {
+            scratch.write("snippets/\(name).py", try String(contentsOfFile: "\(root)/snippets/\(name).py", encoding: .utf8))
+            // Without the manifest the header names no topic: `question Q5`, not `question Q5 · is vs ==`.
+            var accepted = try String(contentsOfFile: "\(root)/expected/\(name).txt", encoding: .utf8)
+                .split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.hasPrefix("question ") ? String($0.split(separator: " · ")[0]) : String($0) }
+                .joined(separator: "\n")
+            if name == changed {
+                let edited = accepted.replacingOccurrences(of: "line 9  output  context-dependent", with: "line 9  output  holds")
+                precondition(edited != accepted, "the accepted file no longer has the line this test edits")
+                accepted = edited
+            }
+            scratch.write("expected/\(name).txt", accepted)
+        }
+        return scratch
+    }
+
+    static func validate(_ path: String) throws -> (valid: Bool, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: xmllint!)
+        process.arguments = ["--noout", "--schema", schema, path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus == 0, output)
+    }
+
+    @Test("on GitHub Actions: ::error lines on the claim's line, the summary appended to the step summary, valid JUnit, no colour",
+          .enabled(if: xmllint != nil, "xmllint (Debian's libxml2-utils) is not installed; .ci/install installs it"))
+    func githubActions() throws {
+        let scratch = try Self.corpus(["q05_interning"], changed: "q05_interning")
+        let summary = scratch.write("step-summary.md", "## an earlier step\n")
+        let result = try GuideCheckCommand.run(
+            ["verify", "--junit", "junit.xml", "--json", "report.json"],
+            environment: ["GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": summary], directory: scratch.path)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("::error file=snippets/q05_interning.py,line=9,title=guidecheck%3A context-dependent::"))
+        #expect(result.stdout.contains("::error file=expected/q05_interning.txt,title=guidecheck%3A expected/ differs::--- expected/q05_interning.txt%0A"))
+        #expect(!result.stdout.contains(Self.escape) && !result.stderr.contains(Self.escape), "piped output has no colour")
+
+        let appended = try String(contentsOfFile: summary, encoding: .utf8)
+        #expect(appended.hasPrefix("## an earlier step\n"), "appended, not overwritten")
+        #expect(appended.contains("## guidecheck: 1 snippet, 7 claims"))
+        #expect(appended.contains("| ◐ context-dependent | 2 |"))
+        #expect(appended.contains("| `snippets/q05_interning.py:9` | ◐ context-dependent, changed from expected/ |"))
+
+        let validation = try Self.validate(scratch.path + "/junit.xml")
+        #expect(validation.valid, "\(validation.output)")
+        let junit = try String(contentsOfFile: scratch.path + "/junit.xml", encoding: .utf8)
+        #expect(junit.contains("<failure type=\"expected-differs\""))
+        #expect(junit.contains("<failure type=\"context-dependent\""))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path + "/report.json"))) as! [String: Any]
+        let snippet = (json["snippets"] as! [[String: Any]])[0]
+        #expect((snippet["expected"] as? [String: Any])?["status"] as? String == "differs")
+    }
+
+    @Test("--format markdown prints the summary anywhere; without GITHUB_ACTIONS there are no annotations")
+    func markdown() throws {
+        let scratch = try Self.corpus(["q05_interning"])
+        let result = try GuideCheckCommand.run(["verify", "--format", "markdown"], environment: ["GITHUB_ACTIONS": ""], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("| verdict | claims |"))
+        #expect(result.stdout.contains("| ◐ context-dependent | 2 |"))
+        #expect(!result.stdout.contains("::error"))
+    }
+
+    @Test("colour on a terminal, none with NO_COLOR",
+          .enabled(if: script != nil, "script(1) from util-linux is needed to give the binary a terminal"))
+    func colourOnlyOnATerminal() throws {
+        let scratch = try Self.corpus(["q05_interning"], changed: "q05_interning")
+        func onTerminal(_ environment: [String: String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Self.script!)
+            process.arguments = ["-qec", "\(GuideCheckCommand.binary) verify", "/dev/null"]
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return output
+        }
+        let coloured = try onTerminal(["NO_COLOR": "", "TERM": "xterm"])
+        #expect(coloured.contains("\(Self.escape)31m-line 9  output  holds"), "\(coloured)")
+        #expect(coloured.contains("\(Self.escape)32m+line 9  output  context-dependent"))
+        let plain = try onTerminal(["NO_COLOR": "1", "TERM": "xterm"])
+        #expect(plain.contains("-line 9  output  holds"))
+        #expect(!plain.contains("\(Self.escape)3"), "\(plain)")
+    }
+
+    @Test("--quiet prints only what failed; --quiet with --verbose is a usage error")
+    func quiet() throws {
+        let passing = try Self.corpus(["q05_interning"])
+        let silent = try GuideCheckCommand.run(["verify", "--quiet"], directory: passing.path)
+        #expect(silent.status == 0)
+        #expect(silent.stdout.isEmpty && silent.stderr.isEmpty, "\(silent.stdout)\(silent.stderr)")
+        let failing = try Self.corpus(["q05_interning"], changed: "q05_interning")
+        let diff = try GuideCheckCommand.run(["verify", "-q"], directory: failing.path)
+        #expect(diff.status == 1)
+        #expect(diff.stdout.contains("-line 9  output  holds"))
+        let verbose = try GuideCheckCommand.run(["verify", "--verbose"], directory: passing.path)
+        #expect(verbose.stderr.contains("q05_interning.py"), "--verbose names each snippet as it finishes: \(verbose.stderr)")
+        let both = try GuideCheckCommand.run(["verify", "-q", "-v"], directory: passing.path)
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("--quiet and --verbose cannot be used together"))
+    }
+
+    @Test("two shards, merged: every snippet once, one JUnit file; overlapping shards are refused",
+          .enabled(if: xmllint != nil, "xmllint (Debian's libxml2-utils) is not installed"))
+    func shardsAndMerge() throws {
+        let names = ["q05_interning", "q06_legb", "q15_dataclass", "q21_defaultdict_counter"]
+        let scratch = try Self.corpus(names)
+        var shardFiles: [[String]] = []
+        for shard in 1...2 {
+            let result = try GuideCheckCommand.run(["verify", "--shard", "\(shard)/2", "--json", "shard-\(shard).json"], directory: scratch.path)
+            #expect(result.status == 0, "\(result.stderr)")
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(scratch.path)/shard-\(shard).json"))) as! [String: Any]
+            shardFiles.append((json["snippets"] as! [[String: Any]]).map { $0["file"] as! String })
+        }
+        #expect(shardFiles.allSatisfy { !$0.isEmpty }, "both shards have work: \(shardFiles)")
+        #expect(Set(shardFiles[0]).isDisjoint(with: shardFiles[1]))
+
+        let merged = try GuideCheckCommand.run(["merge", "shard-1.json", "shard-2.json", "--json", "all.json", "--junit", "all.xml"], directory: scratch.path)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout.contains("merged 2 reports: 4 snippets"))
+        let all = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path + "/all.json"))) as! [String: Any]
+        #expect((all["snippets"] as! [[String: Any]]).map { $0["file"] as! String } == names.map { $0 + ".py" })
+        let validation = try Self.validate(scratch.path + "/all.xml")
+        #expect(validation.valid, "\(validation.output)")
+
+        let overlapping = try GuideCheckCommand.run(["merge", "shard-1.json", "shard-1.json"], directory: scratch.path)
+        #expect(overlapping.status == 2)
+        #expect(overlapping.stderr.contains("shard-1.json"), "\(overlapping.stderr)")
+        scratch.write("broken.json", "{\"python\": ")
+        let broken = try GuideCheckCommand.run(["merge", "shard-1.json", "broken.json"], directory: scratch.path)
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("broken.json: not a guidecheck JSON report"))
+        let badShard = try GuideCheckCommand.run(["verify", "--shard", "3/2"], directory: scratch.path)
+        #expect(badShard.status == 64)
+    }
+
+    @Test("every subcommand's --help shows an example of itself",
+          arguments: ["verify", "update", "report", "merge", "claims", "coverage", "bench", "fixtures", "run", "doctor"])
+    func helpHasExamples(_ command: String) throws {
+        let result = try GuideCheckCommand.run([command, "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Examples:\n  guidecheck \(command)"), "\(result.stdout)")
+    }
+
+    @Test("shell completions for bash, zsh and fish name the subcommands", arguments: ["bash", "zsh", "fish"])
+    func completions(_ shell: String) throws {
+        let result = try GuideCheckCommand.run(["--generate-completion-script", shell])
+        #expect(result.status == 0, "\(result.stderr)")
+        for word in ["verify", "update", "report", "merge", "bench"] { #expect(result.stdout.contains(word)) }
+        #expect(!result.stdout.contains("__worker"), "internal commands are hidden")
+    }
+}

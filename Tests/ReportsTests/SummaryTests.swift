@@ -1,0 +1,70 @@
+import Testing
+@testable import Reports
+import Verifier
+
+@Suite("Markdown, annotations, merging, shards")
+struct SummaryTests {
+    @Test("the Markdown summary: counts, the failing claims, troubled snippets, the benchmarks")
+    func markdown() {
+        let markdown = MarkdownSummary.render(verification: Documents.verification, benchmarks: Documents.benchmarks, snippetsDirectory: "snippets")
+        #expect(markdown.contains("| ✓ holds | 2 |"))
+        #expect(markdown.contains("| ◐ context-dependent | 1 |"))
+        #expect(markdown.contains("| `snippets/q05_interning.py:12` | ✗ wrong | [('s', 4), ('i', 4)] | [('i', 4), ('s', 4)] |"))
+        #expect(markdown.contains("| `snippets/q05_interning.py:9` | ◐ context-dependent | False in most contexts | module: True; interactive: False |"))
+        #expect(markdown.contains("| `snippets/q05_interning.py:16` | ✓ holds, changed from expected/ |"))
+        #expect(markdown.contains("| `q06_crash.py` | crashed |"))
+        #expect(markdown.contains("| concat | O(n²) | O(n²) | n | ✗ not-reproduced |"))
+        #expect(MarkdownSummary.cell("a|b\nc") == "a\\|b ⏎ c")
+    }
+
+    @Test("GitHub annotations name the file and line, escaped as workflow commands require")
+    func annotations() {
+        let lines = GitHubAnnotations.verification(Documents.verification, snippetsDirectory: "snippets", expectedDirectory: "expected")
+        #expect(lines.contains { $0.hasPrefix("::error file=snippets/q05_interning.py,line=12,title=guidecheck%3A wrong::wrong: documented") })
+        #expect(lines.contains { $0.hasPrefix("::error file=expected/q05_interning.txt,title=guidecheck%3A expected/ differs::--- a%0A") })
+        #expect(lines.contains { $0.hasPrefix("::error file=snippets/q06_crash.py,title=guidecheck%3A crashed::") })
+        #expect(lines.contains { $0.hasPrefix("::error file=snippets/q05_interning.py,line=16,title=guidecheck%3A holds%2C changed from expected/::") })
+        #expect(lines.count == 5, "wrong, context-dependent, the changed claim, the changed file, the crash: \(lines)")
+        #expect(GitHubAnnotations.escapeProperty("a,b:c%") == "a%2Cb%3Ac%25")
+    }
+
+    @Test("merging shards: everything once, in order, counts recomputed; conflicts refused")
+    func merge() throws {
+        let whole = Documents.verification
+        let first = VerificationDocument(python: "3.11.2", summary: whole.summary, snippets: [whole.snippets[2], whole.snippets[0]])
+        let second = VerificationDocument(python: "3.11.2", summary: whole.summary, snippets: [whole.snippets[1]])
+        let merged = try DocumentMerge.merge([("a.json", first), ("b.json", second)])
+        #expect(merged.snippets.map(\.file) == ["q05_interning.py", "q06_crash.py", "q20_cli.sh"])
+        #expect(merged.summary.claims == 6)
+        #expect(merged.summary.verdicts["holds"] == 2)
+        #expect(throws: DocumentMerge.Failure.self) { try DocumentMerge.merge([("a.json", first), ("c.json", first)]) }
+        var other = second
+        other.python = "3.12.0"
+        #expect(throws: DocumentMerge.Failure.self) { try DocumentMerge.merge([("a.json", first), ("d.json", other)]) }
+    }
+
+    @Test("shards: every snippet in exactly one, exclusive ones spread, counts balanced")
+    func shards() throws {
+        let corpus = try SnippetCorpus.load(directory: TestPaths.snippets)
+        for count in 1...5 {
+            let parts = (1...count).map { Shard("\($0)/\(count)")!.select(corpus.snippets) }
+            let names = parts.flatMap { $0.map(\.name) }
+            #expect(names.count == corpus.snippets.count)
+            #expect(Set(names).count == names.count)
+            let sizes = parts.map(\.count)
+            #expect(sizes.max()! - sizes.min()! <= 1, "\(sizes)")
+            let exclusive = parts.map { $0.filter { $0.entry?.exclusive == true }.count }
+            #expect(exclusive.max()! - exclusive.min()! <= 1, "exclusive per shard: \(exclusive)")
+        }
+        #expect(Shard("0/2") == nil)
+        #expect(Shard("3/2") == nil)
+        #expect(Shard("1/2")!.select(corpus.snippets).map(\.name) == Shard("1/2")!.select(corpus.snippets.reversed()).map(\.name))
+    }
+}
+
+import Foundation
+
+enum TestPaths {
+    static let snippets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("snippets").path
+}
