@@ -7,8 +7,7 @@ import Testing
 @Suite("Reports from the command line")
 struct ReportingCommandTests {
     static let root = GuideCheckCommand.packageRoot.path
-    static let schema = root + "/Tests/ReportsTests/Resources/junit.xsd"
-    static let xmllint = ["/usr/bin/xmllint", "/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let xmllint = JUnitSchema.xmllint
     static let script = ["/usr/bin/script", "/bin/script"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static let escape = "\u{1B}["
 
@@ -33,18 +32,7 @@ struct ReportingCommandTests {
         return scratch
     }
 
-    static func validate(_ path: String) throws -> (valid: Bool, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: xmllint!)
-        process.arguments = ["--noout", "--schema", schema, path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus == 0, output)
-    }
+    static func validate(_ path: String) throws -> (valid: Bool, output: String) { try JUnitSchema.validate(file: path) }
 
     @Test("on GitHub Actions: ::error lines on the claim's line, the summary appended to the step summary, valid JUnit, no colour",
           .enabled(if: xmllint != nil, "xmllint (Debian's libxml2-utils) is not installed; .ci/install installs it"))

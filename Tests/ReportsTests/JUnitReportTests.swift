@@ -5,23 +5,11 @@ import Testing
 
 @Suite("JUnit XML")
 struct JUnitReportTests {
-    static let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/junit.xsd").path
-    static let xmllint = ["/usr/bin/xmllint", "/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let xmllint = JUnitSchema.xmllint
 
-    /// xmllint's verdict on `xml` against the JUnit schema.
     static func validate(_ xml: String) throws -> (valid: Bool, output: String) {
         let scratch = ScratchDirectory()
-        let file = scratch.write("report.xml", xml)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: xmllint!)
-        process.arguments = ["--noout", "--schema", schema, file]
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus == 0, output)
+        return try withExtendedLifetime(scratch) { try JUnitSchema.validate(file: scratch.write("report.xml", xml)) }
     }
 
     @Test("a case per claim and per snippet, with the verdict rules", .enabled(if: xmllint != nil, "xmllint (Debian's libxml2-utils) is not installed"))
