@@ -35,7 +35,7 @@ let package = Package(
         // The benchmark harness: the guide's performance and memory claims timed here.
         .target(
             name: "Harness",
-            dependencies: ["PythonRuntime", .product(name: "Yams", package: "Yams")],
+            dependencies: ["PythonRuntime", "CProcessControl", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Python")]),
         // What people read: JUnit XML, CI annotations, Markdown, the HTML report, merged shards.
         .target(name: "Reports", dependencies: ["Verifier", "Harness"]),
@@ -44,6 +44,7 @@ let package = Package(
             name: "guidecheck",
             dependencies: [
                 "PythonRuntime",
+                "CProcessControl",
                 "Verifier",
                 "Harness",
                 "Reports",

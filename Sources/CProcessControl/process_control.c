@@ -3,8 +3,8 @@
 
 #include <signal.h>
 #include <string.h>
+#include <errno.h>
 #include <stdio.h>
-#include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -71,4 +71,18 @@ const char *gc_signal_name(int signal) {
         snprintf(buffer, sizeof buffer, "signal %d", signal);
     }
     return buffer;
+}
+
+int gc_write_all(int fd, const void *bytes, size_t count) {
+    const char *next = bytes;
+    while (count > 0) {
+        ssize_t written = write(fd, next, count);
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        next += written;
+        count -= (size_t)written;
+    }
+    return 0;
 }

@@ -8,45 +8,52 @@ public enum GitHubAnnotations {
     /// True when running under GitHub Actions.
     public static var isActive: Bool { ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" }
 
-    public static func verification(_ document: VerificationDocument, snippetsDirectory: String, expectedDirectory: String) -> [String] {
+    public static func verification(_ document: VerificationDocument, snippetsDirectory: String) -> [String] {
         var lines: [String] = []
         for snippet in document.snippets {
             let file = "\(snippetsDirectory)/\(snippet.file)"
-            if snippet.notRunnable == nil, snippet.status != "ok" {
+            if snippet.runFailed {
                 lines.append(command("error", file: file, line: nil, title: "guidecheck: \(snippet.status)", message: snippet.problem ?? snippet.status))
             }
-            if let comparison = snippet.expected, comparison.status != "same" {
+            if snippet.differsFromExpected, let comparison = snippet.expected {
                 lines.append(command("error", file: comparison.path, line: nil, title: "guidecheck: expected/ \(comparison.status)",
                                      message: comparison.diff ?? "run guidecheck update to accept this run"))
             }
-            for claim in snippet.claims where ["wrong", "context-dependent"].contains(claim.verdict) || claim.expectedDiff != nil {
+            for claim in snippet.claims where claim.fails {
                 var message = "\(claim.verdict): documented \(claim.documented), observed \(claim.observed)"
                 if let interactive = claim.observedInteractive { message += " (statement by statement: \(interactive))" }
                 if let reason = claim.reason { message += "\n\(reason)" }
                 if let diff = claim.expectedDiff { message += "\n\(diff)" }
-                let changed = claim.expectedDiff != nil && !["wrong", "context-dependent"].contains(claim.verdict)
-                let title = changed ? "guidecheck: \(claim.verdict), changed from expected/" : "guidecheck: \(claim.verdict)"
+                let title = claim.isFalse ? "guidecheck: \(claim.verdict)" : "guidecheck: \(claim.verdict), changed from expected/"
                 lines.append(command("error", file: file, line: claim.line, title: title, message: message))
             }
         }
         return lines
     }
 
-    public static func benchmarks(_ document: BenchDocument, directory: String) -> [String] {
+    public static func benchmarks(_ document: BenchDocument) -> [String] {
         document.claims.filter { $0.verdict == "not-reproduced" }.map { claim in
             command("warning", file: nil, line: nil, title: "guidecheck bench: \(claim.benchmark) not reproduced",
                     message: "\(claim.claim)\n\(claim.reason ?? "")")
         }
     }
 
-    /// Appends the Markdown summary to `$GITHUB_STEP_SUMMARY`, when it is set.
-    public static func appendSummary(_ markdown: String) {
+    /// Appends the Markdown summary to `$GITHUB_STEP_SUMMARY`, when it is set
+    /// (O_APPEND: other steps' summaries stay, whatever they wrote meanwhile).
+    public static func appendSummary(_ markdown: String) throws {
         guard let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
-        guard let handle = FileHandle(forWritingAtPath: path) else { return }
-        defer { try? handle.close() }
-        _ = try? handle.seekToEnd()
-        try? handle.write(contentsOf: Data((markdown + "\n").utf8))
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SummaryFailure(path: path, reason: String(cString: strerror(errno))) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do { try handle.write(contentsOf: Data((markdown + "\n").utf8)) } catch {
+            throw SummaryFailure(path: path, reason: "\(error)")
+        }
+    }
+
+    public struct SummaryFailure: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "$GITHUB_STEP_SUMMARY (\(path)): cannot append the summary: \(reason)" }
     }
 
     /// `::error file=a.py,line=3,title=t::message`, escaped as GitHub specifies.

@@ -23,9 +23,9 @@ public enum JUnitReport {
             var run = Case(classname: classname, name: "runs", time: snippet.timing.workerSeconds)
             if let reason = snippet.notRunnable {
                 run.outcome = .skipped(reason)
-            } else if snippet.status != "ok" {
+            } else if snippet.runFailed {
                 run.outcome = .error(type: snippet.status, message: snippet.problem ?? snippet.status, text: snippet.problem ?? "")
-            } else if let comparison = snippet.expected, comparison.status != "same" {
+            } else if snippet.differsFromExpected, let comparison = snippet.expected {
                 run.name = "runs, as accepted in expected/"
                 run.outcome = .failure(type: "expected-\(comparison.status)", message: "\(comparison.path): \(comparison.status)",
                                        text: comparison.diff ?? "\(comparison.path) is \(comparison.status); run guidecheck update")
@@ -36,18 +36,15 @@ public enum JUnitReport {
                 var details = "documented: \(claim.documented)\nexpected: \(claim.expected)\nobserved: \(claim.observed)"
                 if let interactive = claim.observedInteractive { details += "\nstatement by statement: \(interactive)" }
                 if let reason = claim.reason { details += "\nreason: \(reason)" }
-                switch claim.verdict {
-                case "not-checkable":
+                if claim.verdict == Verdict.notCheckable.rawValue {
                     test.outcome = .skipped(claim.reason ?? "not checkable here")
-                case "wrong", "context-dependent":
+                } else if claim.isFalse {
                     test.outcome = .failure(type: claim.verdict, message: "\(claim.verdict): documented \(claim.documented), observed \(claim.observed)",
                                             text: details + (claim.expectedDiff.map { "\n\n" + $0 } ?? ""))
-                default:
-                    if let diff = claim.expectedDiff {
-                        test.outcome = .failure(type: "changed", message: "\(claim.verdict), but not as accepted in expected/", text: details + "\n\n" + diff)
-                    } else {
-                        test.output = "\(claim.verdict)" + (claim.normalisation.map { " after: \($0)" } ?? "") + "\n" + details
-                    }
+                } else if let diff = claim.expectedDiff {
+                    test.outcome = .failure(type: "changed", message: "\(claim.verdict), but not as accepted in expected/", text: details + "\n\n" + diff)
+                } else {
+                    test.output = "\(claim.verdict)" + (claim.normalisation.map { " after: \($0)" } ?? "") + "\n" + details
                 }
                 suite.cases.append(test)
             }
@@ -88,6 +85,16 @@ public enum JUnitReport {
             case failure(type: String, message: String, text: String)
             case error(type: String, message: String, text: String)
             case skipped(String)
+
+            /// The element that records it, nil for a pass.
+            var element: String? {
+                switch self {
+                case .passed: return nil
+                case .failure: return "failure"
+                case .error: return "error"
+                case .skipped: return "skipped"
+                }
+            }
         }
 
         var classname: String
@@ -98,14 +105,7 @@ public enum JUnitReport {
     }
 
     static func render(name: String, suites: [Suite]) -> String {
-        func count(_ cases: [Case], _ kind: String) -> Int {
-            cases.filter {
-                switch ($0.outcome, kind) {
-                case (.failure, "failure"), (.error, "error"), (.skipped, "skipped"): return true
-                default: return false
-                }
-            }.count
-        }
+        func count(_ cases: [Case], _ element: String) -> Int { cases.filter { $0.outcome.element == element }.count }
         let all = suites.flatMap(\.cases)
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
         lines.append("<testsuites name=\"\(XML.escape(name))\" tests=\"\(all.count)\" failures=\"\(count(all, "failure"))\" errors=\"\(count(all, "error"))\" skipped=\"\(count(all, "skipped"))\" time=\"\(seconds(all.map(\.time).reduce(0, +)))\">")

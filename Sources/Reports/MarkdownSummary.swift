@@ -17,7 +17,7 @@ public enum MarkdownSummary {
                 lines.append("| \(VerdictSymbol.of(verdict)) \(verdict) | \(document.summary.verdicts[verdict] ?? 0) |")
             }
             let failing = document.snippets.flatMap { snippet in
-                snippet.claims.filter { ["wrong", "context-dependent"].contains($0.verdict) || $0.expectedDiff != nil }.map { (snippet, $0) }
+                snippet.claims.filter(\.fails).map { (snippet, $0) }
             }
             lines.append("")
             if failing.isEmpty {
@@ -33,7 +33,7 @@ public enum MarkdownSummary {
                     lines.append("| `\(snippetsDirectory)/\(snippet.file):\(claim.line)` | \(VerdictSymbol.of(claim.verdict)) \(verdict) | \(cell(claim.documented)) | \(cell(observed)) |")
                 }
             }
-            let troubled = document.snippets.filter { $0.notRunnable == nil && ($0.status != "ok" || ($0.expected.map { $0.status != "same" } ?? false)) }
+            let troubled = document.snippets.filter(\.fails)
             if !troubled.isEmpty {
                 lines.append("")
                 lines.append("### Snippets")

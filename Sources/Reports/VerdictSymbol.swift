@@ -1,3 +1,5 @@
+import Verifier
+
 /// How each verdict is shown: a symbol and a word, so reports read without colour.
 public enum VerdictSymbol {
     public static func of(_ verdict: String) -> String {
@@ -11,5 +13,6 @@ public enum VerdictSymbol {
         }
     }
 
-    public static let order = ["holds", "normalised", "context-dependent", "wrong", "not-checkable"]
+    /// The verification verdicts, in the order reports list them.
+    public static let order = Verdict.allCases.map(\.rawValue)
 }

@@ -19,7 +19,7 @@ struct SummaryTests {
 
     @Test("GitHub annotations name the file and line, escaped as workflow commands require")
     func annotations() {
-        let lines = GitHubAnnotations.verification(Documents.verification, snippetsDirectory: "snippets", expectedDirectory: "expected")
+        let lines = GitHubAnnotations.verification(Documents.verification, snippetsDirectory: "snippets")
         #expect(lines.contains { $0.hasPrefix("::error file=snippets/q05_interning.py,line=12,title=guidecheck%3A wrong::wrong: documented") })
         #expect(lines.contains { $0.hasPrefix("::error file=expected/q05_interning.txt,title=guidecheck%3A expected/ differs::--- a%0A") })
         #expect(lines.contains { $0.hasPrefix("::error file=snippets/q06_crash.py,title=guidecheck%3A crashed::") })

@@ -1,8 +1,10 @@
 // Linux process control guidecheck's supervisor needs and Swift cannot call
-// directly (variadic syscall(), prctl(), enum-typed setrlimit resources).
+// directly (variadic syscall(), prctl(), enum-typed setrlimit resources), and
+// the one descriptor write every protocol and file writer of guidecheck uses.
 #ifndef GUIDECHECK_PROCESS_CONTROL_H
 #define GUIDECHECK_PROCESS_CONTROL_H
 
+#include <stddef.h>
 #include <sys/types.h>
 
 /// A descriptor that becomes readable when `pid` exits (pidfd_open), or -1.
@@ -27,6 +29,10 @@ void gc_set_current_group(pid_t group);
 /// In a worker: on SIGTERM, SIGINT or SIGHUP, kill the current snippet's process
 /// group, then exit with 128 + the signal. Only async-signal-safe calls.
 int gc_kill_group_on_termination(void);
+
+/// Writes all `count` bytes to `fd`, retrying short writes and EINTR; 0 on
+/// success, -1 with errno set. Async-signal-safe.
+int gc_write_all(int fd, const void *bytes, size_t count);
 
 /// The name of a signal ("SIGSEGV"), or "signal N".
 const char *gc_signal_name(int signal);

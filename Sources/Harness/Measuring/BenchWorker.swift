@@ -1,3 +1,4 @@
+import CProcessControl
 import Foundation
 import PythonRuntime
 
@@ -40,14 +41,7 @@ public enum BenchWorker {
     static func send(_ line: BenchLine, to channel: Int32) {
         var data = (try? JSONEncoder().encode(line)) ?? Data()
         data.append(UInt8(ascii: "\n"))
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(channel, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
-        }
+        _ = data.withUnsafeBytes { gc_write_all(channel, $0.baseAddress, $0.count) }
     }
 }
 

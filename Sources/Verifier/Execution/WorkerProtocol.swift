@@ -55,15 +55,8 @@ public enum WorkerLoop {
     }
 
     private static func send(_ message: WorkerMessage, to channel: Int32) {
-        let data = message.line()
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(channel, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 { if errno == EINTR { continue }; return }
-                offset += written
-            }
-        }
+        // A parent that is gone reads nothing; the worker ends at its next read.
+        _ = message.line().withUnsafeBytes { gc_write_all(channel, $0.baseAddress, $0.count) }
     }
 }
 

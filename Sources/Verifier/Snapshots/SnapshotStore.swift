@@ -1,3 +1,4 @@
+import CProcessControl
 import Foundation
 
 /// The `expected/` folder: one accepted result file per snippet.
@@ -61,17 +62,11 @@ public struct SnapshotStore: Sendable {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SnapshotError(path: path, reason: String(cString: strerror(errno))) }
         let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                unlink(temporary)
-                throw SnapshotError(path: path, reason: reason)
-            }
-            offset += written
+        guard bytes.withUnsafeBytes({ gc_write_all(descriptor, $0.baseAddress, $0.count) }) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            unlink(temporary)
+            throw SnapshotError(path: path, reason: reason)
         }
         fsync(descriptor)
         close(descriptor)

@@ -28,14 +28,7 @@ struct Bench: ParsableCommand {
     @Flag(help: "Shorter values and fewer processes: the whole suite in under 3 minutes on 2 cores.")
     var quick = false
 
-    @Option(help: ArgumentHelp("Also write the results as JSON (schema in the README).", valueName: "file"))
-    var json: String?
-
-    @Option(help: ArgumentHelp("Also write the results as JUnit XML: a test case per claim.", valueName: "file"))
-    var junit: String?
-
-    @Option(help: ArgumentHelp("text (default) or markdown.", valueName: "format"))
-    var format: OutputFormat = .text
+    @OptionGroup var outputs: ReportFileOptions
 
     @Flag(name: .shortAndLong, help: "No progress; print only the table.")
     var quiet = false
@@ -84,9 +77,9 @@ struct Bench: ParsableCommand {
         }
         let report = BenchReport(python: python.info.version, machine: machine, quick: quick, results: results,
                                  seconds: Date().timeIntervalSince(started))
-        if format == .text { print(Style.verdicts(in: report.table() + "\n"), terminator: "") }
+        if outputs.format == .text { print(Style.verdicts(in: report.table() + "\n"), terminator: "") }
         do {
-            try ReportOutputs.write(BenchDocument(report), json: json, junit: junit, format: format, directory: benchmarks)
+            try ReportOutputs.write(BenchDocument(report), outputs: outputs)
         } catch let failure as CommandFailure { Self.exit(with: failure) }
     }
 }

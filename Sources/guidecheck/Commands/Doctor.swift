@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PythonRuntime
+import Verifier
 
 /// `guidecheck doctor`: is the embedded Python the one it should be, and can it
 /// import what the guide's examples import?
@@ -70,7 +71,7 @@ struct Doctor: ParsableCommand {
             print("\nAll good: guidecheck can run the guide's examples.")
             return
         }
-        printError("\n\(problems.count) problem\(problems.count == 1 ? "" : "s"):")
+        printError("\n\(counted(problems.count, "problem")):")
         problems.forEach { printError("  - \($0)") }
         throw ExitCode(ExitStatus.failure.rawValue)
     }

@@ -20,14 +20,7 @@ struct Merge: ParsableCommand {
     @Argument(help: ArgumentHelp("The shards' JSON reports.", valueName: "report.json"))
     var reports: [String]
 
-    @Option(help: ArgumentHelp("Write the merged report as JSON.", valueName: "file"))
-    var json: String?
-
-    @Option(help: ArgumentHelp("Write the merged report as JUnit XML.", valueName: "file"))
-    var junit: String?
-
-    @Option(help: ArgumentHelp("text (default): counts; markdown: the pull-request summary.", valueName: "format"))
-    var format: OutputFormat = .text
+    @OptionGroup var outputs: ReportFileOptions
 
     @Option(help: ArgumentHelp("The folder of snippets the reports refer to (for file names in annotations).", valueName: "dir"))
     var snippets = "snippets"
@@ -47,23 +40,12 @@ struct Merge: ParsableCommand {
             Self.exit(with: CommandFailure(message: "\(error)", exitCode: .configuration))
         }
         do {
-            if let json { try ReportOutputs.save(String(decoding: try merged.encoded(), as: UTF8.self), to: json) }
-            if let junit { try ReportOutputs.save(JUnitReport.verification(merged, snippetsDirectory: snippets, command: "verify"), to: junit) }
+            try ReportOutputs.write(merged, command: "verify", outputs: outputs, snippets: snippets)
         } catch let failure as CommandFailure { Self.exit(with: failure) }
-        let markdown = MarkdownSummary.render(verification: merged, benchmarks: nil, snippetsDirectory: snippets)
-        if format == .markdown {
-            print(markdown, terminator: "")
-        } else {
+        if outputs.format == .text {
             let counts = VerdictSymbol.order.map { "\(merged.summary.verdicts[$0] ?? 0) \($0)" }.joined(separator: ", ")
-            print("merged \(reports.count) reports: \(merged.summary.snippets) snippets, \(merged.summary.claims) claims (\(counts)), Python \(merged.python)")
+            print("merged \(reports.count) reports: \(counted(merged.summary.snippets, "snippet")), \(counted(merged.summary.claims, "claim")) (\(counts)), Python \(merged.python)")
         }
-        if GitHubAnnotations.isActive {
-            GitHubAnnotations.verification(merged, snippetsDirectory: snippets, expectedDirectory: "expected").forEach { print($0) }
-            GitHubAnnotations.appendSummary(markdown)
-        }
-        let failed = merged.snippets.contains { snippet in
-            (snippet.notRunnable == nil && snippet.status != "ok") || (snippet.expected.map { $0.status != "same" } ?? false)
-        }
-        if failed { throw ExitCode(ExitStatus.failure.rawValue) }
+        if merged.snippets.contains(where: \.fails) { throw ExitCode(ExitStatus.failure.rawValue) }
     }
 }

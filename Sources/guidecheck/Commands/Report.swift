@@ -45,9 +45,10 @@ struct Report: ParsableCommand {
         let report: VerificationReport
         let corpus: SnippetCorpus
         do { (corpus, report) = try VerificationSession.run(options) } catch let failure as CommandFailure { Self.exit(with: failure) }
+        let document = VerificationDocument(report)
         if let html {
             let page = HTMLReport(
-                document: VerificationDocument(report),
+                document: document,
                 sources: Dictionary(uniqueKeysWithValues: corpus.snippets.map { ($0.name, $0.source ?? "") }),
                 questionTitles: report.questionTitles,
                 topics: Dictionary(uniqueKeysWithValues: corpus.snippets.compactMap { snippet in snippet.entry?.topic.map { (snippet.name, $0) } }),
@@ -59,8 +60,10 @@ struct Report: ParsableCommand {
                 Self.exit(with: CommandFailure(message: "cannot write the HTML report into \(html): \(error)", exitCode: .configuration))
             }
         }
-        do { try ReportOutputs.write(VerificationDocument(report), command: "report", options: options) } catch let failure as CommandFailure { Self.exit(with: failure) }
-        if options.format == .text {
+        do {
+            try ReportOutputs.write(document, command: "report", outputs: options.outputs, snippets: options.snippets)
+        } catch let failure as CommandFailure { Self.exit(with: failure) }
+        if options.outputs.format == .text {
             let errata = Errata.render(report, snippetsDirectory: options.snippets)
             print(Style.verdicts(in: options.quiet ? errata.split(separator: "\n").dropLast().joined(separator: "\n") : errata))
         }

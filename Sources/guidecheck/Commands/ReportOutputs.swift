@@ -6,28 +6,31 @@ import Verifier
 /// Writes what a run was asked for besides its text: JSON, JUnit XML, the
 /// Markdown summary, and on GitHub Actions the annotations and step summary.
 enum ReportOutputs {
-    static func write(_ document: VerificationDocument, command: String, options: VerificationOptions) throws {
-        if let path = options.json { try save(String(decoding: try document.encoded(), as: UTF8.self), to: path) }
-        if let path = options.junit {
-            try save(JUnitReport.verification(document, snippetsDirectory: options.snippets, command: command), to: path)
+    /// `command` names the JUnit suite (`guidecheck verify`).
+    static func write(_ document: VerificationDocument, command: String, outputs: ReportFileOptions, snippets: String) throws {
+        if let path = outputs.json { try save(String(decoding: try document.encoded(), as: UTF8.self), to: path) }
+        if let path = outputs.junit {
+            try save(JUnitReport.verification(document, snippetsDirectory: snippets, command: command), to: path)
         }
-        let markdown = MarkdownSummary.render(verification: document, benchmarks: nil, snippetsDirectory: options.snippets)
-        if options.format == .markdown { print(markdown, terminator: "") }
-        if GitHubAnnotations.isActive {
-            GitHubAnnotations.verification(document, snippetsDirectory: options.snippets, expectedDirectory: options.expected)
-                .forEach { print($0) }
-            GitHubAnnotations.appendSummary(markdown)
-        }
+        try present(MarkdownSummary.render(verification: document, benchmarks: nil, snippetsDirectory: snippets),
+                    annotations: GitHubAnnotations.verification(document, snippetsDirectory: snippets), format: outputs.format)
     }
 
-    static func write(_ document: BenchDocument, json: String?, junit: String?, format: OutputFormat, directory: String) throws {
-        if let json { try save(String(decoding: try document.encoded(), as: UTF8.self), to: json) }
-        if let junit { try save(JUnitReport.benchmarks(document), to: junit) }
-        let markdown = MarkdownSummary.render(verification: nil, benchmarks: document, snippetsDirectory: "")
+    static func write(_ document: BenchDocument, outputs: ReportFileOptions) throws {
+        if let path = outputs.json { try save(String(decoding: try document.encoded(), as: UTF8.self), to: path) }
+        if let path = outputs.junit { try save(JUnitReport.benchmarks(document), to: path) }
+        try present(MarkdownSummary.render(verification: nil, benchmarks: document, snippetsDirectory: ""),
+                    annotations: GitHubAnnotations.benchmarks(document), format: outputs.format)
+    }
+
+    /// The summary on stdout for `--format markdown`; on GitHub Actions, the
+    /// annotations on stdout and the summary appended to the step summary.
+    private static func present(_ markdown: String, annotations: @autoclosure () -> [String], format: OutputFormat) throws {
         if format == .markdown { print(markdown, terminator: "") }
-        if GitHubAnnotations.isActive {
-            GitHubAnnotations.benchmarks(document, directory: directory).forEach { print($0) }
-            GitHubAnnotations.appendSummary(markdown)
+        guard GitHubAnnotations.isActive else { return }
+        annotations().forEach { print($0) }
+        do { try GitHubAnnotations.appendSummary(markdown) } catch {
+            throw CommandFailure(message: "\(error)", exitCode: .configuration)
         }
     }
 

@@ -35,7 +35,7 @@ struct Update: ParsableCommand {
         for result in report.snippets {
             if Interruption.signal != nil {
                 // Every file written so far is whole; stop before the next one.
-                Self.exit(with: CommandFailure(message: "interrupted: \(changed) file\(changed == 1 ? "" : "s") updated, the rest left as they were",
+                Self.exit(with: CommandFailure(message: "interrupted: \(counted(changed, "file")) updated, the rest left as they were",
                                                exitCode: .interrupted))
             }
             do {
@@ -62,9 +62,11 @@ struct Update: ParsableCommand {
                 changed += 1
             }
         }
-        do { try ReportOutputs.write(VerificationDocument(report), command: "update", options: options) } catch let failure as CommandFailure { Self.exit(with: failure) }
-        if options.format == .text && !options.quiet {
-            print("\(changed == 0 ? "nothing changed" : "\(changed) file\(changed == 1 ? "" : "s") changed") in \(options.expected)/: \(Summary(report).text)")
+        do {
+            try ReportOutputs.write(VerificationDocument(report), command: "update", outputs: options.outputs, snippets: options.snippets)
+        } catch let failure as CommandFailure { Self.exit(with: failure) }
+        if options.outputs.format == .text && !options.quiet {
+            print("\(changed == 0 ? "nothing changed" : "\(counted(changed, "file")) changed") in \(options.expected)/: \(Summary(report).text)")
         }
     }
 }

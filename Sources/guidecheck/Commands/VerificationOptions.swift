@@ -14,14 +14,7 @@ struct VerificationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only snippets whose file name contains this text or matches this glob (q05, 'q1[0-9]_*').", valueName: "pattern"))
     var filter: String?
 
-    @Option(help: ArgumentHelp("Also write the results as JSON (schema in the README).", valueName: "file"))
-    var json: String?
-
-    @Option(help: ArgumentHelp("Also write the results as JUnit XML: a test case per claim.", valueName: "file"))
-    var junit: String?
-
-    @Option(help: ArgumentHelp("text (default) or markdown: the summary a pull request shows.", valueName: "format"))
-    var format: OutputFormat = .text
+    @OptionGroup var outputs: ReportFileOptions
 
     @Option(help: ArgumentHelp("Run only part K of N of the snippets (a CI job of N); guidecheck merge joins the parts' JSON.", valueName: "K/N"))
     var shard: String?
@@ -170,7 +163,3 @@ final class Progress: @unchecked Sendable {
     }
 }
 
-/// `--format`.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown
-}

@@ -27,7 +27,7 @@ struct Verify: ParsableCommand {
         do { (corpus, report) = try VerificationSession.run(options) } catch let failure as CommandFailure { Self.exit(with: failure) }
         let store = SnapshotStore(directory: options.expected)
         let renderer = SnapshotRenderer(python: report.python)
-        let text = options.format == .text
+        let text = options.outputs.format == .text
         var differing: [String] = []
         var comparisons: [String: VerificationDocument.ExpectedComparison] = [:]
         var claimDiffs: [String: [String?]] = [:]
@@ -58,7 +58,9 @@ struct Verify: ParsableCommand {
         }
         for problem in corpus.problems { printError("\(problem)") }
         let document = VerificationDocument(report, expected: comparisons, claimDiffs: claimDiffs)
-        do { try ReportOutputs.write(document, command: "verify", options: options) } catch let failure as CommandFailure { Self.exit(with: failure) }
+        do {
+            try ReportOutputs.write(document, command: "verify", outputs: options.outputs, snippets: options.snippets)
+        } catch let failure as CommandFailure { Self.exit(with: failure) }
         let summary = Summary(report)
         if differing.isEmpty && corpus.problems.isEmpty {
             if text && !options.quiet { print("verified \(summary.text): all as in \(options.expected)/") }
@@ -79,9 +81,6 @@ struct Summary {
             return count == 0 ? nil : "\(count) \(verdict.rawValue)"
         }
         let detail = verdicts.isEmpty ? "" : " (\(verdicts.joined(separator: ", ")))"
-        text = "\(plural(report.snippets.count, "snippet")), \(plural(report.claimCount, "claim"))\(detail), Python \(report.python)"
+        text = "\(counted(report.snippets.count, "snippet")), \(counted(report.claimCount, "claim"))\(detail), Python \(report.python)"
     }
 }
-
-/// `1 snippet`, `62 snippets`.
-func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

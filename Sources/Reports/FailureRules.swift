@@ -1,0 +1,24 @@
+import Verifier
+
+// What fails, in every report made from the JSON (JUnit, annotations, the
+// Markdown summary, merge's exit status): one rule, written down in the README.
+
+extension VerificationDocument.ClaimEntry {
+    /// Wrong or context-dependent: the guide's claim does not hold as written.
+    public var isFalse: Bool { verdict == Verdict.wrong.rawValue || verdict == Verdict.contextDependent.rawValue }
+
+    /// Under `verify`: its record is not as accepted in `expected/`.
+    public var changed: Bool { expectedDiff != nil }
+
+    public var fails: Bool { isFalse || changed }
+}
+
+extension VerificationDocument.SnippetEntry {
+    /// It was run, and the run crashed, timed out or could not start.
+    public var runFailed: Bool { notRunnable == nil && status != RunStatus.ok.rawValue }
+
+    /// Under `verify`: its `expected/` file is missing, malformed or different.
+    public var differsFromExpected: Bool { expected.map { $0.status != "same" } ?? false }
+
+    public var fails: Bool { runFailed || differsFromExpected }
+}
