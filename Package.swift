@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The stages, each a target that sees only the stages before it:
+//   C modules → PythonRuntime → PythonSyntax → Reader → Runner → Judge
+//   → Verifier (the pipeline) → Reports → guidecheck (the CLI);
+// Harness (benchmarks) beside the pipeline. GuideModel holds the plain data the
+// stages pass to one another. docs/architecture.md draws the picture.
 let package = Package(
     name: "guidecheck",
     platforms: [.macOS(.v15)],
@@ -20,31 +25,56 @@ let package = Package(
             path: "Sources/CPython",
             pkgConfig: "python3-embed",
             providers: [.apt(["libpython3-dev"])]),
+        // Linux process control for the supervisor (pidfd, rlimits, subreaper).
+        .target(name: "CProcessControl"),
         // The interpreter on its own thread, the GIL token, owned references,
         // exceptions as Swift errors, output capture, scripts as __main__.
         .target(name: "PythonRuntime", dependencies: ["CPython"]),
-        // Linux process control for the supervisor (pidfd, rlimits, subreaper).
-        .target(name: "CProcessControl"),
-        // The httpbin-style server on 127.0.0.1 the network fixture routes to.
-        .target(name: "LoopbackHTTP", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
-        // Snippets → claims → runs → verdicts → snapshots and reports.
+        // How guidecheck cuts a program into chunks and statements, written once
+        // in Python and shared by the reader (which reads claims off statements)
+        // and the runner (which instruments the same statements).
+        .target(name: "PythonSyntax", dependencies: ["PythonRuntime"], resources: [.copy("Python")]),
+        // Plain data every stage passes on: programs, claims and where they are,
+        // probe plans, runs, verdicts.
+        .target(name: "GuideModel"),
+        // Source → Reading: snippet folders and their manifest, guides, the claim
+        // rules for comments.
         .target(
-            name: "Verifier",
-            dependencies: ["PythonRuntime", "CProcessControl", .product(name: "Yams", package: "Yams")],
+            name: "Reader",
+            dependencies: ["GuideModel", "PythonSyntax", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Python")]),
+        // RunRequest → [ModeRun]: forked, supervised, isolated runs. Knows nothing of claims.
+        .target(
+            name: "Runner",
+            dependencies: ["GuideModel", "PythonSyntax", "CProcessControl"],
+            resources: [.copy("Python")]),
+        // Worker processes of guidecheck's own that speak JSON lines: the
+        // verifier's and the benchmark harness's.
+        .target(name: "Workers", dependencies: ["CProcessControl"]),
+        // (claims, runs) → verdicts.
+        .target(name: "Judge", dependencies: ["GuideModel"]),
+        // The pipeline: snippets → jobs on workers (read, then run) → judged results.
+        .target(name: "Verifier", dependencies: ["GuideModel", "Reader", "Runner", "Judge", "Workers"]),
         // The benchmark harness: the guide's performance and memory claims timed here.
         .target(
             name: "Harness",
-            dependencies: ["PythonRuntime", "CProcessControl", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GuideModel", "PythonRuntime", "PythonSyntax", "Workers", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Python")]),
-        // What people read: JUnit XML, CI annotations, Markdown, the HTML report, merged shards.
-        .target(name: "Reports", dependencies: ["Verifier", "Harness"]),
+        // The httpbin-style server on 127.0.0.1 the network fixture routes to.
+        .target(name: "LoopbackHTTP", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
+        // What people read: the JSON documents, expected/ files, errata, JUnit XML,
+        // CI annotations, Markdown, the HTML report, merged shards.
+        .target(name: "Reports", dependencies: ["GuideModel", "Reader", "Judge", "Verifier", "Harness", "CProcessControl"]),
         // The command line.
         .executableTarget(
             name: "guidecheck",
             dependencies: [
                 "PythonRuntime",
                 "CProcessControl",
+                "GuideModel",
+                "Reader",
+                "Runner",
+                "Judge",
                 "Verifier",
                 "Harness",
                 "Reports",
@@ -55,8 +85,11 @@ let package = Package(
         // scratch directories, running the guidecheck binary.
         .target(name: "TestSupport", dependencies: ["PythonRuntime"], path: "Tests/TestSupport"),
         .testTarget(name: "PythonRuntimeTests", dependencies: ["PythonRuntime", "TestSupport"]),
-        .testTarget(name: "VerifierTests", dependencies: ["Verifier", "TestSupport"], exclude: ["Corpus"]),
-        .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "guidecheck"]),
+        .testTarget(
+            name: "VerifierTests",
+            dependencies: ["GuideModel", "Reader", "Runner", "Judge", "Verifier", "Reports", "TestSupport"],
+            exclude: ["Corpus"]),
+        .testTarget(name: "HarnessTests", dependencies: ["Harness", "Reports", "TestSupport", "guidecheck"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Resources"]),
         .testTarget(name: "CLITests", dependencies: ["guidecheck", "TestSupport"], exclude: ["Corpus"]),
     ],

@@ -68,6 +68,12 @@ static inline int gc_matches_syntax_error(PyObject *type) { return PyErr_GivenEx
 static inline int gc_matches_system_exit(PyObject *type) { return PyErr_GivenExceptionMatches(type, PyExc_SystemExit); }
 static inline int gc_matches_keyboard_interrupt(PyObject *type) { return PyErr_GivenExceptionMatches(type, PyExc_KeyboardInterrupt); }
 
+// The type of an object, as a new reference.
+static inline PyObject *gc_type_of(PyObject *o) { return Py_NewRef((PyObject *)Py_TYPE(o)); }
+
+// Raises RuntimeError(message) (PyExc_RuntimeError is a mutable global to Swift).
+static inline void gc_raise_runtime_error(const char *message) { PyErr_SetString(PyExc_RuntimeError, message); }
+
 // Type checks that are macros in the C API.
 static inline int gc_is_unicode(PyObject *o) { return PyUnicode_Check(o); }
 static inline int gc_is_long(PyObject *o) { return PyLong_Check(o); }

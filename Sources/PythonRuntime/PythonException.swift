@@ -25,6 +25,10 @@ public struct PythonException: Error, Sendable, Equatable, CustomStringConvertib
     public var syntaxLocation: (file: String, line: Int, column: Int)?
     /// For `SystemExit`: the exit code it carries (`sys.exit(2)` → 2).
     public var exitCode: Int?
+    /// `__qualname__` alone: `FrozenInstanceError`.
+    public var name: String = ""
+    /// The `__qualname__` of each class of its MRO, itself first.
+    public var bases: [String] = []
 
     public static func == (lhs: PythonException, rhs: PythonException) -> Bool {
         lhs.typeName == rhs.typeName && lhs.message == rhs.message && lhs.traceback == rhs.traceback
@@ -77,6 +81,8 @@ public struct PythonException: Error, Sendable, Equatable, CustomStringConvertib
         var result = PythonException(
             typeName: module == "builtins" ? name : "\(module).\(name)",
             message: message, traceback: formattedTraceback(exception, gil), frames: frames(of: exception, gil))
+        result.name = name
+        result.bases = bases(of: type, gil)
         if gc_matches_syntax_error(type.pointer) != 0 {
             let file = (try? exception.attribute("filename", gil).string(gil)) ?? ""
             let line = (try? exception.attribute("lineno", gil).int(gil)) ?? 0
@@ -89,6 +95,16 @@ public struct PythonException: Error, Sendable, Equatable, CustomStringConvertib
         }
         PyErr_Clear()
         return result
+    }
+
+    private static func bases(of type: borrowing PyRef, _ gil: borrowing GIL) -> [String] {
+        var names: [String] = []
+        guard let mro = try? type.attribute("__mro__", gil) else { PyErr_Clear(); return [] }
+        try? mro.forEach(gil) { base in
+            if let name = try? base.attribute("__qualname__", gil).string(gil) { names.append(name) }
+        }
+        PyErr_Clear()
+        return names
     }
 
     private static func formattedTraceback(_ exception: borrowing PyRef, _ gil: borrowing GIL) -> String {

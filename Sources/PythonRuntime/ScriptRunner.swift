@@ -61,36 +61,6 @@ extension GIL {
         return ScriptRun(path: absolute, output: output, exception: exception)
     }
 
-    /// Installs a fresh `__main__` module for `file` while `body` runs.
-    public func withMainModule(file: String, _ body: (borrowing PyRef) throws(PythonException) -> Void) throws(PythonException) {
-        let sys = try importModule("sys")
-        let modules = PyRef(borrowing: PyImport_GetModuleDict())
-        let previousMain = try modules.item("__main__", self)
-        let previousArgv = try sys.attribute("argv", self)
-        let path = try sys.attribute("path", self)
-
-        let module = try PyRef.checked(PyModule_New("__main__"), self)
-        let builtins = try importModule("builtins")
-        try module.setAttribute("__file__", to: PythonValue.string(file).object(self), self)
-        try module.setAttribute("__builtins__", to: builtins, self)
-        try module.setAttribute("__cached__", to: PythonValue.none.object(self), self)
-
-        let directory = String(file[..<(file.lastIndex(of: "/") ?? file.startIndex)])
-        if PyDict_SetItemString(modules.pointer, "__main__", module.pointer) != 0 { throw PythonException.fetch(self) }
-        try sys.setAttribute("argv", to: PythonValue.list([.string(file)]).object(self), self)
-        _ = try path.callMethod("insert", [0, .string(directory.isEmpty ? "/" : directory)], self)
-        defer {
-            PyDict_SetItemString(modules.pointer, "__main__", previousMain.pointer)
-            _ = try? sys.setAttribute("argv", to: previousArgv, self)
-            // Remove the entry this run added, wherever the script moved it.
-            if let index = try? path.callMethod("index", [.string(directory.isEmpty ? "/" : directory)], self) {
-                _ = try? path.callMethod("pop", [.int((try? index.int(self)) ?? 0)], self)
-            }
-            PyErr_Clear()
-        }
-        try body(module)
-    }
-
     private func absolutePath(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
         guard let cwd = getcwd(nil, 0) else { return path }

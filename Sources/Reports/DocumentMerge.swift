@@ -1,3 +1,7 @@
+import GuideModel
+import Harness
+import Judge
+import Reader
 import Verifier
 
 /// `guidecheck merge`: the JSON reports of several shards as one.

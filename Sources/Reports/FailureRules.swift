@@ -1,3 +1,7 @@
+import GuideModel
+import Harness
+import Judge
+import Reader
 import Verifier
 
 // What fails, in every report made from the JSON (JUnit, annotations, the
@@ -5,7 +9,10 @@ import Verifier
 
 extension VerificationDocument.ClaimEntry {
     /// Wrong or context-dependent: the guide's claim does not hold as written.
-    public var isFalse: Bool { verdict == Verdict.wrong.rawValue || verdict == Verdict.contextDependent.rawValue }
+    public var isFalse: Bool { verdict.standing == .fails }
+
+    /// `guide:line`, where a reader finds the documented text.
+    public var place: String { "\(guide):\(guideLine)" }
 
     /// Under `verify`: its record is not as accepted in `expected/`.
     public var changed: Bool { expectedDiff != nil }
@@ -15,10 +22,10 @@ extension VerificationDocument.ClaimEntry {
 
 extension VerificationDocument.SnippetEntry {
     /// It was run, and the run crashed, timed out or could not start.
-    public var runFailed: Bool { notRunnable == nil && status != RunStatus.ok.rawValue }
+    public var runFailed: Bool { status != .ok && status != .notRun }
 
     /// Under `verify`: its `expected/` file is missing, malformed or different.
-    public var differsFromExpected: Bool { expected.map { $0.status != "same" } ?? false }
+    public var differsFromExpected: Bool { expected.map { $0.status != .same } ?? false }
 
     public var fails: Bool { runFailed || differsFromExpected }
 }

@@ -1,5 +1,8 @@
 import Foundation
+import GuideModel
 import Harness
+import Judge
+import Reader
 import Verifier
 
 /// GitHub Actions workflow commands: each failing claim as `::error file=…,line=…::`,
@@ -13,26 +16,28 @@ public enum GitHubAnnotations {
         for snippet in document.snippets {
             let file = "\(snippetsDirectory)/\(snippet.file)"
             if snippet.runFailed {
-                lines.append(command("error", file: file, line: nil, title: "guidecheck: \(snippet.status)", message: snippet.problem ?? snippet.status))
+                lines.append(command("error", file: file, line: nil, title: "guidecheck: \(snippet.status.rawValue)",
+                                     message: snippet.problem ?? snippet.status.rawValue))
             }
             if snippet.differsFromExpected, let comparison = snippet.expected {
-                lines.append(command("error", file: comparison.path, line: nil, title: "guidecheck: expected/ \(comparison.status)",
+                lines.append(command("error", file: comparison.path, line: nil, title: "guidecheck: expected/ \(comparison.status.rawValue)",
                                      message: comparison.diff ?? "run guidecheck update to accept this run"))
             }
             for claim in snippet.claims where claim.fails {
-                var message = "\(claim.verdict): documented \(claim.documented), observed \(claim.observed)"
+                var message = "\(claim.verdict.rawValue): documented \(claim.documented), observed \(claim.observed)"
                 if let interactive = claim.observedInteractive { message += " (statement by statement: \(interactive))" }
                 if let reason = claim.reason { message += "\n\(reason)" }
                 if let diff = claim.expectedDiff { message += "\n\(diff)" }
-                let title = claim.isFalse ? "guidecheck: \(claim.verdict)" : "guidecheck: \(claim.verdict), changed from expected/"
-                lines.append(command("error", file: file, line: claim.line, title: title, message: message))
+                let title = "guidecheck: \(claim.verdict.rawValue)" + (claim.isFalse ? "" : ", changed from expected/")
+                // On the guide's line, where the documented text is.
+                lines.append(command("error", file: claim.guide, line: claim.guideLine, title: title, message: message))
             }
         }
         return lines
     }
 
     public static func benchmarks(_ document: BenchDocument) -> [String] {
-        document.claims.filter { $0.verdict == "not-reproduced" }.map { claim in
+        document.claims.filter { $0.verdict.standing == .fails }.map { claim in
             command("warning", file: nil, line: nil, title: "guidecheck bench: \(claim.benchmark) not reproduced",
                     message: "\(claim.claim)\n\(claim.reason ?? "")")
         }

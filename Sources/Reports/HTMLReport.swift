@@ -1,5 +1,8 @@
 import Foundation
+import GuideModel
 import Harness
+import Judge
+import Reader
 import Verifier
 
 /// `guidecheck report --html DIR`: one self-contained page.
@@ -57,13 +60,13 @@ public struct HTMLReport: Sendable {
     // MARK: - Parts
 
     private func header() -> String {
-        var counts = VerdictSymbol.order.map { verdict in
-            "<li class=\"v-\(verdict)\"><span class=\"symbol\">\(VerdictSymbol.of(verdict))</span> \(verdict) <b>\(document.summary.verdicts[verdict] ?? 0)</b></li>"
+        var counts = Verdict.allCases.map { verdict in
+            "<li class=\"v-\(verdict.rawValue)\"><span class=\"symbol\">\(verdict.symbol)</span> \(verdict.rawValue) <b>\(document.summary.count(verdict))</b></li>"
         }
         if let benchmarks {
-            for verdict in ["reproduced", "not-reproduced", "not-checkable"] {
+            for verdict in BenchVerdict.allCases {
                 let count = benchmarks.claims.filter { $0.verdict == verdict }.count
-                counts.append("<li class=\"v-\(verdict)\"><span class=\"symbol\">\(VerdictSymbol.of(verdict))</span> benchmark \(verdict) <b>\(count)</b></li>")
+                counts.append("<li class=\"v-\(verdict.rawValue)\"><span class=\"symbol\">\(verdict.symbol)</span> benchmark \(verdict.rawValue) <b>\(count)</b></li>")
             }
         }
         let questions = Set(document.snippets.map(\.question)).sorted(by: Self.questionOrder)
@@ -83,12 +86,12 @@ public struct HTMLReport: Sendable {
             if claim.commentLine != claim.line { byLine[claim.commentLine, default: []].append(claim) }
         }
         var parts = ["<article class=\"snippet\" id=\"\(e(snippet.file))\">"]
-        let status = snippet.notRunnable == nil ? snippet.status : "not run"
+        let status = snippet.status.words
         parts.append("<h3>\(e(snippet.file))\(topics[snippet.file].map { " <span class=\"topic\">\(e($0))</span>" } ?? "") <span class=\"status s-\(e(status.replacingOccurrences(of: " ", with: "-")))\">\(e(status))</span></h3>")
         var meta = ["fixtures: " + (snippet.fixtures.isEmpty ? "none" : snippet.fixtures.map { "<code>\(e($0))</code>" }.joined(separator: ", "))]
         if let reason = snippet.notRunnable { meta.append("not run: \(e(reason))") }
         if let problem = snippet.problem { meta.append("problem: \(e(problem))") }
-        if let comparison = snippet.expected, comparison.status != "same" { meta.append("expected/: \(e(comparison.status))") }
+        if snippet.differsFromExpected, let comparison = snippet.expected { meta.append("expected/: \(e(comparison.status.rawValue))") }
         parts.append("<p class=\"meta\">\(meta.joined(separator: " · "))</p>")
         let lines = (sources[snippet.file] ?? "").split(separator: "\n", omittingEmptySubsequences: false)
         var code: [String] = []
@@ -96,7 +99,7 @@ public struct HTMLReport: Sendable {
             let number = index + 1
             if let claims = byLine[number] {
                 let verdict = Self.worst(claims.map(\.verdict))
-                code.append("<span class=\"line v-\(verdict)\" title=\"\(e(claims.map { "\($0.verdict): \($0.documented)" }.joined(separator: "; ")))\"><span class=\"gutter\">\(number)</span><span class=\"mark\">\(VerdictSymbol.of(verdict))</span>\(e(String(line)))</span>")
+                code.append("<span class=\"line v-\(verdict.rawValue)\" title=\"\(e(claims.map { "\($0.verdict.rawValue): \($0.documented)" }.joined(separator: "; ")))\"><span class=\"gutter\">\(number)</span><span class=\"mark\">\(verdict.symbol)</span>\(e(String(line)))</span>")
             } else {
                 code.append("<span class=\"line\"><span class=\"gutter\">\(number)</span><span class=\"mark\"> </span>\(e(String(line)))</span>")
             }
@@ -104,7 +107,7 @@ public struct HTMLReport: Sendable {
         // Lines are blocks; newlines between them inside <pre> would double them.
         parts.append("<pre class=\"code\">" + code.joined() + "</pre>")
         if !snippet.claims.isEmpty {
-            parts.append("<table class=\"claims\"><thead><tr><th>line</th><th>verdict</th><th>kind</th><th>documented</th><th>observed</th></tr></thead><tbody>")
+            parts.append("<table class=\"claims\"><thead><tr><th>guide line</th><th>verdict</th><th>kind</th><th>documented</th><th>observed</th></tr></thead><tbody>")
             for claim in snippet.claims {
                 var observed = e(claim.observed)
                 if let interactive = claim.observedInteractive {
@@ -113,8 +116,8 @@ public struct HTMLReport: Sendable {
                 var note = ""
                 if let normalisation = claim.normalisation { note = "<div class=\"note\">after: \(e(normalisation))</div>" }
                 // A context-dependent claim's two observations are in the cell already.
-                if ["wrong", "not-checkable"].contains(claim.verdict), let reason = claim.reason { note += "<div class=\"note\">\(e(reason))</div>" }
-                parts.append("<tr class=\"v-\(e(claim.verdict))\"><td>\(claim.line)</td><td class=\"verdict\"><span class=\"symbol\">\(VerdictSymbol.of(claim.verdict))</span> \(e(claim.verdict))</td><td>\(e(claim.kind))</td><td><code>\(e(claim.documented))</code></td><td><code>\(observed)</code>\(note)</td></tr>")
+                if [.wrong, .notCheckable].contains(claim.verdict), let reason = claim.reason { note += "<div class=\"note\">\(e(reason))</div>" }
+                parts.append("<tr class=\"v-\(claim.verdict.rawValue)\"><td title=\"\(e(claim.place))\">\(claim.guideLine)</td><td class=\"verdict\"><span class=\"symbol\">\(claim.verdict.symbol)</span> \(claim.verdict.rawValue)</td><td>\(claim.kind.rawValue)</td><td><code>\(e(claim.documented))</code></td><td><code>\(observed)</code>\(note)</td></tr>")
             }
             parts.append("</tbody></table>")
         }
@@ -126,8 +129,8 @@ public struct HTMLReport: Sendable {
         var parts = ["<section class=\"benchmarks\" id=\"benchmarks\"><h2>Benchmarks: the guide's performance and memory claims on this machine</h2>",
                      "<p class=\"meta\">Python \(e(benchmarks.python)) · \(benchmarks.machine.cores) cores · \(e(benchmarks.machine.cpu))\(benchmarks.quick ? " · --quick" : "") · median ± MAD; the shaded band is what the guide's claim accepts here.</p>"]
         for claim in benchmarks.claims {
-            parts.append("<div class=\"bench v-\(e(claim.verdict))\" id=\"bench-\(e(claim.benchmark))\">")
-            parts.append("<h3><span class=\"symbol\">\(VerdictSymbol.of(claim.verdict))</span> \(e(claim.benchmark)) <span class=\"topic\">\(e(claim.question))</span> <span class=\"status\">\(e(claim.verdict))</span></h3>")
+            parts.append("<div class=\"bench v-\(claim.verdict.rawValue)\" id=\"bench-\(e(claim.benchmark))\">")
+            parts.append("<h3><span class=\"symbol\">\(claim.verdict.symbol)</span> \(e(claim.benchmark)) <span class=\"topic\">\(e(claim.question))</span> <span class=\"status\">\(claim.verdict.rawValue)</span></h3>")
             parts.append("<blockquote>\(e(claim.claim))</blockquote>")
             if let chart = SVGCharts.complexity(claim) ?? SVGCharts.figure(claim) { parts.append(chart) }
             var facts = ["guide: \(e(claim.guide))"]
@@ -143,9 +146,9 @@ public struct HTMLReport: Sendable {
 
     // MARK: - Helpers
 
-    static func worst(_ verdicts: [String]) -> String {
-        let rank = ["wrong", "context-dependent", "normalised", "not-checkable", "holds"]
-        return verdicts.min { (rank.firstIndex(of: $0) ?? 9) < (rank.firstIndex(of: $1) ?? 9) } ?? "holds"
+    static func worst(_ verdicts: [Verdict]) -> Verdict {
+        let rank: [Verdict] = [.wrong, .contextDependent, .normalised, .notCheckable, .holds]
+        return verdicts.min { rank.firstIndex(of: $0)! < rank.firstIndex(of: $1)! } ?? .holds
     }
 
     static func questionOrder(_ a: String, _ b: String) -> Bool {

@@ -1,5 +1,8 @@
 import Foundation
+import GuideModel
 import Harness
+import Judge
+import Reader
 import Verifier
 
 /// JUnit XML, in the Ant/Jenkins form most CI systems read: `<testsuites>`, one
@@ -24,27 +27,31 @@ public enum JUnitReport {
             if let reason = snippet.notRunnable {
                 run.outcome = .skipped(reason)
             } else if snippet.runFailed {
-                run.outcome = .error(type: snippet.status, message: snippet.problem ?? snippet.status, text: snippet.problem ?? "")
+                run.outcome = .error(type: snippet.status.rawValue, message: snippet.problem ?? snippet.status.rawValue, text: snippet.problem ?? "")
             } else if snippet.differsFromExpected, let comparison = snippet.expected {
                 run.name = "runs, as accepted in expected/"
-                run.outcome = .failure(type: "expected-\(comparison.status)", message: "\(comparison.path): \(comparison.status)",
-                                       text: comparison.diff ?? "\(comparison.path) is \(comparison.status); run guidecheck update")
+                let status = comparison.status.rawValue
+                run.outcome = .failure(type: "expected-\(status)", message: "\(comparison.path): \(status)",
+                                       text: comparison.diff ?? "\(comparison.path) is \(status); run guidecheck update")
             }
             suite.cases.append(run)
             for claim in snippet.claims {
-                var test = Case(classname: classname, name: "line \(claim.line): \(claim.kind): \(claim.documented)", time: 0)
-                var details = "documented: \(claim.documented)\nexpected: \(claim.expected)\nobserved: \(claim.observed)"
+                var test = Case(classname: classname, name: "line \(claim.line): \(claim.kind.rawValue): \(claim.documented)", time: 0)
+                var details = "at: \(claim.place)\ndocumented: \(claim.documented)\nexpected: \(claim.expected)\nobserved: \(claim.observed)"
                 if let interactive = claim.observedInteractive { details += "\nstatement by statement: \(interactive)" }
                 if let reason = claim.reason { details += "\nreason: \(reason)" }
-                if claim.verdict == Verdict.notCheckable.rawValue {
+                let verdict = claim.verdict.rawValue
+                test.file = claim.guide
+                test.line = claim.guideLine
+                if claim.verdict.standing == .open {
                     test.outcome = .skipped(claim.reason ?? "not checkable here")
                 } else if claim.isFalse {
-                    test.outcome = .failure(type: claim.verdict, message: "\(claim.verdict): documented \(claim.documented), observed \(claim.observed)",
+                    test.outcome = .failure(type: verdict, message: "\(verdict): documented \(claim.documented), observed \(claim.observed)",
                                             text: details + (claim.expectedDiff.map { "\n\n" + $0 } ?? ""))
                 } else if let diff = claim.expectedDiff {
-                    test.outcome = .failure(type: "changed", message: "\(claim.verdict), but not as accepted in expected/", text: details + "\n\n" + diff)
+                    test.outcome = .failure(type: "changed", message: "\(verdict), but not as accepted in expected/", text: details + "\n\n" + diff)
                 } else {
-                    test.output = "\(claim.verdict)" + (claim.normalisation.map { " after: \($0)" } ?? "") + "\n" + details
+                    test.output = verdict + (claim.normalisation.map { " after: \($0)" } ?? "") + "\n" + details
                 }
                 suite.cases.append(test)
             }
@@ -61,10 +68,10 @@ public enum JUnitReport {
         for claim in document.claims {
             var test = Case(classname: claim.question, name: "\(claim.benchmark): \(claim.claim)", time: 0)
             let details = "guide: \(claim.guide)\npredicate: \(claim.predicate ?? "-")\nreason: \(claim.reason ?? "-")"
-            switch claim.verdict {
-            case "not-checkable": test.outcome = .skipped(claim.reason ?? "not checkable here")
-            case "not-reproduced": test.outcome = .failure(type: "not-reproduced", message: claim.reason ?? "not reproduced", text: details)
-            default: test.output = details
+            switch claim.verdict.standing {
+            case .open: test.outcome = .skipped(claim.reason ?? "not checkable here")
+            case .fails: test.outcome = .failure(type: claim.verdict.rawValue, message: claim.reason ?? claim.verdict.rawValue, text: details)
+            case .holds: test.output = details
             }
             suite.cases.append(test)
         }
@@ -102,6 +109,9 @@ public enum JUnitReport {
         var time: Double
         var outcome: Outcome = .passed
         var output: String?
+        /// Where the claim is in the guide (the `file`/`line` attributes pytest writes too).
+        var file: String?
+        var line: Int?
     }
 
     static func render(name: String, suites: [Suite]) -> String {
@@ -120,7 +130,9 @@ public enum JUnitReport {
                 lines.append("    </properties>")
             }
             for test in suite.cases {
-                let open = "    <testcase classname=\"\(XML.escape(test.classname))\" name=\"\(XML.escape(test.name))\" time=\"\(seconds(test.time))\""
+                var open = "    <testcase classname=\"\(XML.escape(test.classname))\" name=\"\(XML.escape(test.name))\" time=\"\(seconds(test.time))\""
+                if let file = test.file { open += " file=\"\(XML.escape(file))\"" }
+                if let line = test.line { open += " line=\"\(line)\"" }
                 var body: [String] = []
                 switch test.outcome {
                 case .passed: break

@@ -1,4 +1,7 @@
+import GuideModel
 import Harness
+import Judge
+import Reader
 import Verifier
 
 /// The summary a reviewer reads on a pull request: counts per verdict, the table
@@ -13,8 +16,8 @@ public enum MarkdownSummary {
             lines.append("")
             lines.append("| verdict | claims |")
             lines.append("|---|---:|")
-            for verdict in VerdictSymbol.order {
-                lines.append("| \(VerdictSymbol.of(verdict)) \(verdict) | \(document.summary.verdicts[verdict] ?? 0) |")
+            for verdict in Verdict.allCases {
+                lines.append("| \(verdict.symbol) \(verdict.rawValue) | \(document.summary.count(verdict)) |")
             }
             let failing = document.snippets.flatMap { snippet in
                 snippet.claims.filter(\.fails).map { (snippet, $0) }
@@ -29,8 +32,8 @@ public enum MarkdownSummary {
                 lines.append("|---|---|---|---|")
                 for (snippet, claim) in failing {
                     let observed = claim.observedInteractive.map { "module: \(claim.observed); interactive: \($0)" } ?? claim.observed
-                    let verdict = claim.expectedDiff == nil ? claim.verdict : "\(claim.verdict), changed from expected/"
-                    lines.append("| `\(snippetsDirectory)/\(snippet.file):\(claim.line)` | \(VerdictSymbol.of(claim.verdict)) \(verdict) | \(cell(claim.documented)) | \(cell(observed)) |")
+                    let verdict = claim.verdict.rawValue + (claim.expectedDiff == nil ? "" : ", changed from expected/")
+                    lines.append("| `\(claim.place)` | \(claim.verdict.symbol) \(verdict) | \(cell(claim.documented)) | \(cell(observed)) |")
                 }
             }
             let troubled = document.snippets.filter(\.fails)
@@ -41,9 +44,9 @@ public enum MarkdownSummary {
                 lines.append("| snippet | status | problem |")
                 lines.append("|---|---|---|")
                 for snippet in troubled {
-                    let expected = snippet.expected.flatMap { $0.status == "same" ? nil : "expected/ \($0.status)" }
+                    let expected = snippet.differsFromExpected ? snippet.expected.map { "expected/ \($0.status.rawValue)" } : nil
                     let problem = [snippet.problem, expected].compactMap { $0 }.joined(separator: "; ")
-                    lines.append("| `\(snippet.file)` | \(snippet.status) | \(cell(problem)) |")
+                    lines.append("| `\(snippetsDirectory)/\(snippet.file)` | \(snippet.status.rawValue) | \(cell(problem)) |")
                 }
             }
         }
@@ -56,7 +59,7 @@ public enum MarkdownSummary {
             for claim in benchmarks.claims {
                 let unit = claim.unit.map { $0 == "x" ? "x" : " \($0)" } ?? ""
                 let measured = claim.observed ?? claim.measured.map { String(format: "%.3g", $0) + unit + (claim.spread.map { String(format: " ± %.2g", $0) } ?? "") } ?? "–"
-                lines.append("| \(claim.benchmark) | \(cell(claim.claim)) | \(cell(claim.guide)) | \(cell(measured)) | \(VerdictSymbol.of(claim.verdict)) \(claim.verdict) |")
+                lines.append("| \(claim.benchmark) | \(cell(claim.claim)) | \(cell(claim.guide)) | \(cell(measured)) | \(claim.verdict.symbol) \(claim.verdict.rawValue) |")
             }
         }
         return lines.joined(separator: "\n") + "\n"

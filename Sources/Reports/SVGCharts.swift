@@ -1,5 +1,9 @@
 import Foundation
+import GuideModel
 import Harness
+import Judge
+import Reader
+import Verifier
 
 /// The benchmark charts of the HTML report, as inline SVG: no script, no font or
 /// library to fetch, so the page works from `file://` and in a CI artifact.
@@ -29,7 +33,7 @@ enum SVGCharts {
         if let reference = claim.reference {
             parts.append("<line x1=\"\(x(reference))\" y1=\"10\" x2=\"\(x(reference))\" y2=\"56\" class=\"reference\"/>")
         }
-        let measuredClass = claim.verdict == "reproduced" ? "measured ok" : "measured off"
+        let measuredClass = claim.verdict.standing == .holds ? "measured ok" : "measured off"
         parts.append("<line x1=\"\(x(measured - spread))\" y1=\"40\" x2=\"\(x(measured + spread))\" y2=\"40\" class=\"\(measuredClass)\"/>")
         parts.append("<circle cx=\"\(x(measured))\" cy=\"40\" r=\"5\" class=\"\(measuredClass)\"><title>measured \(format(measured)) ± \(format(spread))</title></circle>")
         parts.append("<text x=\"\(min(x(measured) + 8, right - 90))\" y=\"52\" class=\"label\">measured \(format(measured))</text>")

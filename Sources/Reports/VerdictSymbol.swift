@@ -1,18 +1,28 @@
-import Verifier
+import GuideModel
 
-/// How each verdict is shown: a symbol and a word, so reports read without colour.
-public enum VerdictSymbol {
-    public static func of(_ verdict: String) -> String {
-        switch verdict {
-        case "holds", "reproduced": return "✓"
-        case "normalised": return "≈"
-        case "context-dependent": return "◐"
-        case "wrong", "not-reproduced": return "✗"
-        case "not-checkable": return "–"
-        default: return "?"
+/// How each verdict is shown: a symbol beside its word, so reports read without colour.
+public protocol VerdictSymbolic {
+    var symbol: String { get }
+}
+
+extension Verdict: VerdictSymbolic {
+    public var symbol: String {
+        switch self {
+        case .holds: return "✓"
+        case .normalised: return "≈"
+        case .contextDependent: return "◐"
+        case .wrong: return "✗"
+        case .notCheckable: return "–"
         }
     }
+}
 
-    /// The verification verdicts, in the order reports list them.
-    public static let order = Verdict.allCases.map(\.rawValue)
+extension BenchVerdict: VerdictSymbolic {
+    public var symbol: String {
+        switch self {
+        case .reproduced: return "✓"
+        case .notReproduced: return "✗"
+        case .notCheckable: return "–"
+        }
+    }
 }

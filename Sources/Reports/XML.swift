@@ -1,3 +1,9 @@
+import GuideModel
+import Harness
+import Judge
+import Reader
+import Verifier
+
 /// Text as XML attribute and element content.
 enum XML {
     /// Escapes the five special characters and drops what XML 1.0 cannot hold

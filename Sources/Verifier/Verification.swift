@@ -1,4 +1,8 @@
 import Foundation
+import GuideModel
+import Judge
+import Reader
+import Runner
 
 /// The settings every verifying command shares.
 public struct VerificationSettings: Sendable {
@@ -51,20 +55,24 @@ public enum Verification {
         let python = try runner.pythonVersion()
         var jobs: [SnippetJob] = []
         for snippet in corpus.snippets where snippet.language == .python {
+            guard snippet.problem == nil, let program = snippet.program(guide: corpus.guidePath) else { continue }
             let timeout = snippet.entry?.timeout ?? settings.timeout ?? corpus.manifest?.defaults?.timeout ?? VerificationSettings.defaultTimeout
-            jobs.append(SnippetJob(snippet: snippet, timeout: timeout, memoryLimit: settings.memoryLimit,
-                                   outputLimit: settings.outputLimit, httpBase: settings.httpBase,
+            jobs.append(SnippetJob(program: program, annotations: snippet.entry?.annotations ?? [],
+                                   fixtures: snippet.entry?.fixtures ?? [],
+                                   limits: RunLimits(timeout: timeout, memory: settings.memoryLimit, output: settings.outputLimit),
                                    modes: snippet.notRunnable == nil ? RunMode.allCases : [],
-                                   scratchRoot: settings.scratchRoot))
+                                   scratchRoot: settings.scratchRoot, httpBase: settings.httpBase))
         }
         let exclusive = Set(corpus.snippets.filter { $0.entry?.exclusive == true }.map(\.name))
         let outcomes = runner.run(jobs, exclusive: exclusive, progress: progress)
         let results = corpus.snippets.map { snippet -> SnippetResult in
             if snippet.language == .shell {
-                return SnippetResult(snippet: snippet, outcome: ShellSyntax.check(snippet), notRunnable: snippet.notRunnable)
+                return SnippetResult(snippet: snippet, outcome: ShellSyntax.check(snippet), claims: [], notRunnable: snippet.notRunnable)
             }
-            let outcome = outcomes[snippet.name] ?? SnippetOutcome(snippet: snippet.name, problem: "it was never run")
-            return SnippetResult(snippet: snippet, outcome: outcome, notRunnable: snippet.notRunnable)
+            let outcome = outcomes[snippet.name] ?? SnippetOutcome(snippet: snippet.name, problem: snippet.problem?.description ?? "it was never run")
+            let claims = ClaimJudge.judge(outcome.reading.claims, runs: outcome.runs,
+                                          statementLines: outcome.reading.statementLines, problem: outcome.problem)
+            return SnippetResult(snippet: snippet, outcome: outcome, claims: claims, notRunnable: snippet.notRunnable)
         }
         let titles = corpus.guidePath.flatMap { try? Guide(path: $0).questionTitles } ?? [:]
         let phases = runner.phaseSeconds

@@ -1,7 +1,9 @@
 import Foundation
 import TestSupport
 import Testing
+import GuideModel
 @testable import Harness
+import Reports
 
 /// One small benchmark, measured for real: calibration, benchmark processes each
 /// embedding CPython, values, verdicts. Nothing here asserts a timing.

@@ -1,38 +1,43 @@
 import Harness
+@testable import Reports
+import GuideModel
 import Verifier
 
 /// Small reports with one claim of each verdict, a snippet that changed from
 /// `expected/`, one that crashed and one that was not run.
 enum Documents {
-    static func claim(_ line: Int, _ verdict: String, documented: String = "True", observed: String = "True",
+    /// A claim of `guide.txt`, whose snippet starts at guide line 100.
+    static func claim(_ line: Int, _ verdict: Verdict, documented: String = "True", observed: String = "True",
                       interactive: String? = nil, diff: String? = nil) -> VerificationDocument.ClaimEntry {
         VerificationDocument.ClaimEntry(
-            line: line, commentLine: line, kind: "output", documented: documented, expected: documented, condition: nil,
+            line: line, commentLine: line, source: .comment, guide: "guide.txt", guideLine: 99 + line, kind: .output,
+            documented: documented, expected: documented, condition: nil,
             observed: observed, observedInteractive: interactive, verdict: verdict,
-            normalisation: verdict == "normalised" ? "repr quotes" : nil,
-            reason: verdict == "holds" ? nil : "because \(verdict)", expectedDiff: diff)
+            normalisation: verdict == .normalised ? "repr quotes" : nil, normalisations: verdict == .normalised ? [.reprQuotes] : [],
+            reason: verdict == .holds ? nil : "because \(verdict.rawValue)", expectedDiff: diff)
     }
 
-    static func snippet(_ file: String, status: String = "ok", problem: String? = nil, notRunnable: String? = nil,
-                        claims: [VerificationDocument.ClaimEntry] = [], expected: String = "same") -> VerificationDocument.SnippetEntry {
+    static func snippet(_ file: String, status: VerificationDocument.SnippetStatus = .ok, problem: String? = nil, notRunnable: String? = nil,
+                        claims: [VerificationDocument.ClaimEntry] = [],
+                        expected: VerificationDocument.ExpectedComparison.Status = .same) -> VerificationDocument.SnippetEntry {
         VerificationDocument.SnippetEntry(
             file: file, question: "Q" + String(Int(file.dropFirst().prefix(2)) ?? 0), status: status, problem: problem,
             notRunnable: notRunnable, fixtures: file.hasPrefix("q01") ? ["network"] : [], undefinedNames: [], claims: claims, raised: [],
             timing: .init(workerSeconds: 0.01, analysisSeconds: 0.001, runs: []),
-            expected: .init(path: "expected/\(file.dropLast(3)).txt", status: expected, diff: expected == "differs" ? "--- a\n+++ b\n@@ -1 +1 @@\n-x\n+y\n" : nil))
+            expected: .init(path: "expected/\(file.dropLast(3)).txt", status: expected, diff: expected == .differs ? "--- a\n+++ b\n@@ -1 +1 @@\n-x\n+y\n" : nil))
     }
 
     static let verification: VerificationDocument = {
         let snippets = [
             snippet("q05_interning.py", claims: [
-                claim(4, "holds"), claim(5, "normalised", documented: "'x'", observed: "x"),
-                claim(9, "context-dependent", documented: "False in most contexts", observed: "True", interactive: "False"),
-                claim(12, "wrong", documented: "[('s', 4), ('i', 4)]", observed: "[('i', 4), ('s', 4)]"),
-                claim(14, "not-checkable", documented: "~8-10x"),
-                claim(16, "holds", diff: "-line 16  output  wrong\n+line 16  output  holds\n"),
-            ], expected: "differs"),
-            snippet("q06_crash.py", status: "crashed", problem: "killed by SIGSEGV in the statement at line 3 <&>\u{1}"),
-            snippet("q20_cli.sh", status: "ok", notRunnable: "a shell command"),
+                claim(4, .holds), claim(5, .normalised, documented: "'x'", observed: "x"),
+                claim(9, .contextDependent, documented: "False in most contexts", observed: "True", interactive: "False"),
+                claim(12, .wrong, documented: "[('s', 4), ('i', 4)]", observed: "[('i', 4), ('s', 4)]"),
+                claim(14, .notCheckable, documented: "~8-10x"),
+                claim(16, .holds, diff: "-line 16  output  wrong\n+line 16  output  holds\n"),
+            ], expected: .differs),
+            snippet("q06_crash.py", status: .crashed, problem: "killed by SIGSEGV in the statement at line 3 <&>\u{1}"),
+            snippet("q20_cli.sh", status: .notRun, notRunnable: "a shell command"),
         ]
         return VerificationDocument(python: "3.11.2", summary: VerificationDocument.summarise(snippets), snippets: snippets)
     }()

@@ -20,6 +20,8 @@ struct JUnitReportTests {
         // 3 run cases + 6 claims; failures: the changed file, wrong, context-dependent, the changed claim.
         #expect(xml.contains("<testsuites name=\"guidecheck verify\" tests=\"9\" failures=\"4\" errors=\"1\" skipped=\"2\""))
         #expect(xml.contains("classname=\"q05_interning\" name=\"line 12: output: [(&apos;s&apos;, 4), (&apos;i&apos;, 4)]\""))
+        // Each claim's case points at the guide's line, where its words are.
+        #expect(xml.contains("name=\"line 12: output: [(&apos;s&apos;, 4), (&apos;i&apos;, 4)]\" time=\"0.000\" file=\"guide.txt\" line=\"111\""))
         #expect(xml.contains("<failure type=\"wrong\""))
         #expect(xml.contains("<failure type=\"context-dependent\""))
         #expect(xml.contains("<failure type=\"changed\""), "a claim that holds but changed from expected/ fails under verify")

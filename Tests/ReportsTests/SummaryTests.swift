@@ -1,5 +1,7 @@
 import Testing
 @testable import Reports
+import GuideModel
+import Reader
 import Verifier
 
 @Suite("Markdown, annotations, merging, shards")
@@ -9,10 +11,10 @@ struct SummaryTests {
         let markdown = MarkdownSummary.render(verification: Documents.verification, benchmarks: Documents.benchmarks, snippetsDirectory: "snippets")
         #expect(markdown.contains("| ✓ holds | 2 |"))
         #expect(markdown.contains("| ◐ context-dependent | 1 |"))
-        #expect(markdown.contains("| `snippets/q05_interning.py:12` | ✗ wrong | [('s', 4), ('i', 4)] | [('i', 4), ('s', 4)] |"))
-        #expect(markdown.contains("| `snippets/q05_interning.py:9` | ◐ context-dependent | False in most contexts | module: True; interactive: False |"))
-        #expect(markdown.contains("| `snippets/q05_interning.py:16` | ✓ holds, changed from expected/ |"))
-        #expect(markdown.contains("| `q06_crash.py` | crashed |"))
+        #expect(markdown.contains("| `guide.txt:111` | ✗ wrong | [('s', 4), ('i', 4)] | [('i', 4), ('s', 4)] |"))
+        #expect(markdown.contains("| `guide.txt:108` | ◐ context-dependent | False in most contexts | module: True; interactive: False |"))
+        #expect(markdown.contains("| `guide.txt:115` | ✓ holds, changed from expected/ |"))
+        #expect(markdown.contains("| `snippets/q06_crash.py` | crashed |"))
         #expect(markdown.contains("| concat | O(n²) | O(n²) | n | ✗ not-reproduced |"))
         #expect(MarkdownSummary.cell("a|b\nc") == "a\\|b ⏎ c")
     }
@@ -20,10 +22,11 @@ struct SummaryTests {
     @Test("GitHub annotations name the file and line, escaped as workflow commands require")
     func annotations() {
         let lines = GitHubAnnotations.verification(Documents.verification, snippetsDirectory: "snippets")
-        #expect(lines.contains { $0.hasPrefix("::error file=snippets/q05_interning.py,line=12,title=guidecheck%3A wrong::wrong: documented") })
+        // A claim's annotation is on the guide's line, where its words are.
+        #expect(lines.contains { $0.hasPrefix("::error file=guide.txt,line=111,title=guidecheck%3A wrong::wrong: documented") })
         #expect(lines.contains { $0.hasPrefix("::error file=expected/q05_interning.txt,title=guidecheck%3A expected/ differs::--- a%0A") })
         #expect(lines.contains { $0.hasPrefix("::error file=snippets/q06_crash.py,title=guidecheck%3A crashed::") })
-        #expect(lines.contains { $0.hasPrefix("::error file=snippets/q05_interning.py,line=16,title=guidecheck%3A holds%2C changed from expected/::") })
+        #expect(lines.contains { $0.hasPrefix("::error file=guide.txt,line=115,title=guidecheck%3A holds%2C changed from expected/::") })
         #expect(lines.count == 5, "wrong, context-dependent, the changed claim, the changed file, the crash: \(lines)")
         #expect(GitHubAnnotations.escapeProperty("a,b:c%") == "a%2Cb%3Ac%25")
     }

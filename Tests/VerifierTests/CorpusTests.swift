@@ -2,6 +2,11 @@ import Foundation
 import PythonRuntime
 import TestSupport
 import Testing
+@testable import GuideModel
+@testable import Judge
+@testable import Reader
+@testable import Reports
+@testable import Runner
 @testable import Verifier
 
 /// The committed corpus against the guide it was cut from.
@@ -31,8 +36,8 @@ struct CorpusTests {
         let guide = try Guide(path: try #require(corpus.guidePath))
         let text = guide.text
         let regions = try TestPython.shared.withGILBlocking { gil in
-            try PythonHelpers.install(gil)
-            return try PythonHelpers.codeRegions(in: text, gil)
+            try PythonReading.install(gil)
+            return try PythonReading.codeRegions(in: text, gil)
         }
         #expect(regions.count == 61)
         let coverage = GuideCoverage.check(corpus, against: guide, regions: regions)
@@ -67,19 +72,19 @@ struct CorpusTests {
         #expect(corpus.problems.isEmpty)
         #expect(corpus.snippets.allSatisfy { $0.entry != nil })
         let list = corpus.snippets
+        let guide = corpus.guidePath
         let (unknownFixtures, staleAnnotations, undefined) = try TestPython.shared.withGILBlocking { gil in
-            try PythonHelpers.install(gil)
-            let known = try PythonHelpers.fixtureDescriptions(gil)
+            let known = try Fixtures.descriptions(gil)
             var unknown: [String] = []
             var stale: [String] = []
             var undefined: [String] = []
             for snippet in list where snippet.language == .python {
                 unknown += (snippet.entry?.fixtures ?? []).filter { known[$0] == nil }
-                let analysis = try PythonHelpers.analyse(source: snippet.source!, filename: snippet.path, gil)
-                let result = ClaimExtractor(analysis: analysis, annotations: snippet.entry?.annotations ?? [])
-                    .extract { PythonHelpers.shape(of: $0, gil) }
-                stale += result.unmatchedAnnotations.map { "\(snippet.name):\($0)" }
-                undefined += analysis.freeNames.filter { !(snippet.entry?.fixtures ?? []).contains($0) }.map { "\(snippet.name): \($0)" }
+                let reading = try ProgramReader.read(try #require(snippet.program(guide: guide)),
+                                                     annotations: snippet.entry?.annotations ?? [],
+                                                     fixtures: snippet.entry?.fixtures ?? [], gil)
+                stale += reading.unmatchedAnnotations.map { "\(snippet.name):\($0)" }
+                undefined += reading.undefinedNames.map { "\(snippet.name): \($0)" }
             }
             return (unknown, stale, undefined)
         }

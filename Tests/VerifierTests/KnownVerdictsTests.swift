@@ -1,6 +1,11 @@
 import Foundation
 import TestSupport
 import Testing
+@testable import GuideModel
+@testable import Judge
+@testable import Reader
+@testable import Reports
+@testable import Runner
 @testable import Verifier
 
 /// A small corpus whose every verdict is known, run through the real embedded
@@ -28,7 +33,7 @@ struct KnownVerdictsTests {
     func eachVerdict() throws {
         #expect(try Self.verdicts("k1_verdicts.py") == [2: .holds, 3: .normalised, 6: .contextDependent, 7: .wrong, 8: .notCheckable])
         let claims = try Self.result("k1_verdicts.py").claims
-        #expect(claims[1].normalisations == ["repr quotes"])
+        #expect(claims[1].normalisations == [.reprQuotes])
         #expect(claims[2].observed == "True", "a module shares equal constants")
         #expect(claims[2].observedInteractive == "False", "statement by statement they are separate objects")
         #expect(claims[3].observed == "4")
@@ -51,7 +56,7 @@ struct KnownVerdictsTests {
         let result = try Self.result("k3_block_and_commentary.py")
         #expect(try Self.verdicts("k3_block_and_commentary.py") == [6: .holds])
         #expect(result.claims.first?.claim.kind == .block)
-        #expect(result.outcome.commentary.map(\.line) == [4, 9, 10])
+        #expect(result.outcome.reading.commentary.map(\.line) == [4, 9, 10])
         #expect(result.outcome.run(.interactive)?.statement(1)?.echo == "42\n", "the REPL echo is kept apart")
     }
 

@@ -1,4 +1,9 @@
 import Testing
+@testable import GuideModel
+@testable import Judge
+@testable import Reader
+@testable import Reports
+@testable import Runner
 @testable import Verifier
 
 @Suite("Attributing output to statements")

@@ -1,6 +1,11 @@
 import Foundation
 import TestSupport
 import Testing
+@testable import GuideModel
+@testable import Judge
+@testable import Reader
+@testable import Reports
+@testable import Runner
 @testable import Verifier
 
 @Suite("The expected/ store")

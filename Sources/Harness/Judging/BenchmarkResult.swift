@@ -1,9 +1,4 @@
-/// Whether this machine reproduces a claim.
-public enum BenchVerdict: String, Codable, Sendable {
-    case reproduced
-    case notReproduced = "not-reproduced"
-    case notCheckable = "not-checkable"
-}
+import GuideModel
 
 /// A benchmark's figure, its verdict, and every value behind it.
 public struct BenchmarkResult: Codable, Sendable {

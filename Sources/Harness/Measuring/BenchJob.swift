@@ -35,5 +35,4 @@ struct BenchLine: Codable, Sendable {
     var loops: Int?
     var seconds: Double?
     var done: Bool?
-    var error: String?
 }

@@ -1,7 +1,8 @@
 import Foundation
+import Workers
 
-/// Runs one benchmark process (`guidecheck __bench-worker`) and hands each line
-/// it writes to `onLine` as it arrives; kills it at `timeout`.
+/// Runs one benchmark process (`guidecheck __bench-worker`) and hands each value
+/// line it sends to `onLine` as it arrives; kills it at `timeout`.
 struct BenchProcess {
     let executable: String
     let arguments: [String]
@@ -13,43 +14,40 @@ struct BenchProcess {
     }
 
     func run(_ job: BenchJob, timeout: Double, onLine: (BenchLine) -> Void) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["__bench-worker"] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        do { try process.run() } catch {
-            throw Failure(message: "cannot start a benchmark process: \(error.localizedDescription)")
+        let worker: WorkerProcess<BenchJob, BenchLine>
+        do {
+            worker = try WorkerProcess(executable: executable, arguments: ["__bench-worker"] + arguments, environment: environment)
+        } catch {
+            throw Failure(message: "cannot start a benchmark process: \(error)")
         }
-        var data = try JSONEncoder().encode(job)
-        data.append(UInt8(ascii: "\n"))
-        try input.fileHandleForWriting.write(contentsOf: data)
-        try input.fileHandleForWriting.close()
-
-        let timer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        try worker.send(job)
+        worker.finishSending()
+        let timedOut = Flag()
+        let timer = DispatchWorkItem {
+            timedOut.set()
+            worker.kill()
+        }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
         defer { timer.cancel() }
-        var buffer = Data()
-        var finished = false
-        while true {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            buffer.append(chunk)
-            while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer.removeSubrange(buffer.startIndex...newline)
-                guard let parsed = try? JSONDecoder().decode(BenchLine.self, from: line) else { continue }
-                if let error = parsed.error { throw Failure(message: error) }
-                if parsed.done == true { finished = true } else { onLine(parsed) }
+        do {
+            while true {
+                let line = try worker.next()
+                if line.done == true { break }
+                onLine(line)
             }
+        } catch {
+            let how = worker.waitForExit()
+            if timedOut.isSet { throw Failure(message: "the benchmark process ended early (\(how), after its \(Int(timeout)) s limit)") }
+            throw Failure(message: "\(error)")
         }
-        process.waitUntilExit()
-        guard finished else {
-            let how = process.terminationReason == .uncaughtSignal ? "killed by signal \(process.terminationStatus)" : "exit status \(process.terminationStatus)"
-            throw Failure(message: "the benchmark process ended early (\(how)\(process.terminationStatus == SIGKILL ? ", after its \(Int(timeout)) s limit" : ""))")
-        }
+        _ = worker.waitForExit()
+    }
+
+    /// Set once, from the timer's thread.
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
     }
 }

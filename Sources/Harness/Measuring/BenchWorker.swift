@@ -1,53 +1,44 @@
-import CProcessControl
 import Foundation
 import PythonRuntime
+import PythonSyntax
+import Workers
 
 /// The benchmark worker's side: `guidecheck __bench-worker` reads one job on
-/// stdin, runs it in this process's fresh interpreter, and writes one JSON line
-/// per value on stdout. A new process for each, as pyperf does: each starts with
-/// its own hash seed and memory layout, so the values vary as they would across
-/// runs of `python3`, and nothing one benchmark does is seen by the next.
+/// stdin, runs it in this process's fresh interpreter, and sends one JSON line
+/// per value. A new process for each, as pyperf does: each starts with its own
+/// hash seed and memory layout, so the values vary as they would across runs of
+/// `python3`, and nothing one benchmark does is seen by the next.
 public enum BenchWorker {
-    static let helper: String = {
-        guard let url = Bundle.module.url(forResource: "bench_child", withExtension: "py", subdirectory: "Python"),
-              let source = try? String(contentsOf: url, encoding: .utf8) else {
-            fatalError("guidecheck: the resource Python/bench_child.py is missing from \(Bundle.module.bundlePath)")
-        }
-        return source
-    }()
+    static let helpers = HelperModules(bundle: .module, [("_guidecheck_bench", "bench_child")])
 
     public static func serve(start: () throws -> PythonInterpreter) -> Int32 {
-        // The protocol owns stdout; the benchmark's own prints go to /dev/null.
-        let channel = fcntl(1, F_DUPFD_CLOEXEC, 10)
-        let empty = open("/dev/null", O_WRONLY)
-        dup2(empty, 1)
-        close(empty)
-        guard let line = readLine(strippingNewline: true) else { return 2 }
+        let channel = WorkerChannel()
+        let python: PythonInterpreter
+        do { python = try start() } catch {
+            channel.send(WorkerMessage<BenchLine>.failed("\(error)"))
+            return 2
+        }
+        channel.send(WorkerMessage<BenchLine>.ready(python: python.info.version))
+        guard let job = channel.receive(BenchJob.self) else { return 2 }
         do {
-            let python = try start()
-            let source = helper
+            let json = String(decoding: try JSONEncoder().encode(job), as: UTF8.self)
             try python.withGILBlocking { gil in
-                try gil.installModule("_guidecheck_bench", source: source, filename: "guidecheck/bench_child.py")
-                _ = try gil.importModule("_guidecheck_bench").callMethod("run", [.string(line), .int(Int(channel))], gil)
+                try helpers.install(gil)
+                // bench_child writes its value lines straight to the channel.
+                _ = try gil.importModule("_guidecheck_bench").callMethod("run", [.string(json), .int(Int(channel.descriptor))], gil)
             }
-            send(BenchLine(done: true), to: channel)
+            channel.send(WorkerMessage.body(BenchLine(done: true)))
             return 0
         } catch {
-            send(BenchLine(error: "\(error)"), to: channel)
+            channel.send(WorkerMessage<BenchLine>.failed("\(error)"))
             return 1
         }
-    }
-
-    static func send(_ line: BenchLine, to channel: Int32) {
-        var data = (try? JSONEncoder().encode(line)) ?? Data()
-        data.append(UInt8(ascii: "\n"))
-        _ = data.withUnsafeBytes { gc_write_all(channel, $0.baseAddress, $0.count) }
     }
 }
 
 extension BenchLine {
-    init(done: Bool? = nil, error: String? = nil) {
+    init(done: Bool? = nil) {
         self.init(task: nil, round: nil, warmup: nil, wall: nil, cpu: nil, value: nil, text: nil, loops: nil,
-                  seconds: nil, done: done, error: error)
+                  seconds: nil, done: done)
     }
 }

@@ -103,7 +103,7 @@ public struct BenchmarkRunner: Sendable {
                     progress(BenchProgress(benchmark: spec.name, valuesDone: done, valuesTotal: total, secondsLeft: left))
                 }
             }
-            var result = ClaimJudgement(spec: spec, cores: settings.cores).judge(measurements)
+            var result = BenchmarkJudge(spec: spec, cores: settings.cores).judge(measurements)
             result.processes = processes
             result.valuesPerProcess = rounds
             result.seconds = Date().timeIntervalSince(started)

@@ -9,7 +9,6 @@ records a returned value. The GC is left exactly as the benchmark sets it:
 unlike timeit, nothing here disables it, or a gc.disable() claim could not be seen.
 """
 
-import builtins
 import gc
 import json
 import os
@@ -17,6 +16,8 @@ import sys
 import time
 import tracemalloc
 import types
+
+import _guidecheck_native
 
 
 def deep_size(obj, seen=None):
@@ -35,11 +36,7 @@ def deep_size(obj, seen=None):
 
 
 def load(path):
-    module = types.ModuleType('__main__')
-    module.__file__ = path
-    module.__builtins__ = builtins
-    sys.modules['__main__'] = module
-    sys.path.insert(0, os.path.dirname(path))
+    module = _guidecheck_native.fresh_main(path)
     with open(path, encoding='utf-8') as source:
         code = compile(source.read(), path, 'exec')
     exec(code, module.__dict__)
@@ -109,7 +106,8 @@ def run(job_json, fd):
     """Runs a job, {file, env, tasks, rounds, warmups, minimum, calibrate}, writing
     one JSON line per value (or calibration) to `fd`."""
     def emit(result):
-        line = (json.dumps(result) + '\n').encode()
+        # A body of guidecheck's worker protocol (Workers/WorkerMessage.swift).
+        line = (json.dumps({'kind': 'body', 'body': result}) + '\n').encode()
         while line:
             line = line[os.write(fd, line):]
 

@@ -1,62 +1,52 @@
-/// One snippet to run, as the parent sends it to a worker.
+import GuideModel
+import Reader
+import Runner
+
+/// One program to read and run, as the parent sends it to a worker.
 public struct SnippetJob: Codable, Sendable {
-    public var snippet: Snippet
-    /// Seconds each run may take.
-    public var timeout: Double
-    /// Bytes of address space each run may use (RLIMIT_AS).
-    public var memoryLimit: Int
-    /// Bytes of output kept per run; the rest are counted.
-    public var outputLimit: Int
-    /// The loopback HTTP server the `network` fixture routes to.
-    public var httpBase: String?
+    public var program: ProgramSource
+    /// The manifest's readings of ambiguous comments.
+    public var annotations: [Manifest.Annotation]
+    public var fixtures: [String]
+    public var limits: RunLimits
     public var modes: [RunMode]
     /// Where each run's scratch directory is made.
     public var scratchRoot: String
+    /// The loopback HTTP server the `network` fixture routes to.
+    public var httpBase: String?
 
-    public init(snippet: Snippet, timeout: Double, memoryLimit: Int, outputLimit: Int, httpBase: String?,
-                modes: [RunMode] = RunMode.allCases, scratchRoot: String) {
-        self.snippet = snippet
-        self.timeout = timeout
-        self.memoryLimit = memoryLimit
-        self.outputLimit = outputLimit
-        self.httpBase = httpBase
+    public init(program: ProgramSource, annotations: [Manifest.Annotation] = [], fixtures: [String] = [], limits: RunLimits,
+                modes: [RunMode] = RunMode.allCases, scratchRoot: String, httpBase: String? = nil) {
+        self.program = program
+        self.annotations = annotations
+        self.fixtures = fixtures
+        self.limits = limits
         self.modes = modes
         self.scratchRoot = scratchRoot
+        self.httpBase = httpBase
     }
 }
 
-/// Everything a worker learned about one snippet.
+/// What a worker made of one job: the reading and the runs. Nothing judged yet.
 public struct SnippetOutcome: Codable, Sendable, Equatable {
     public var snippet: String
+    public var reading: Reading
+    public var runs: [ModeRun]
     /// Why it could not run at all (a syntax error, an unknown fixture), with its place.
     public var problem: String?
-    public var imports: [String]
-    /// Names used but defined nowhere, and no fixture provides them.
-    public var undefinedNames: [String]
-    public var claims: [Claim]
-    public var commentary: [Commentary]
-    /// Manifest annotations that are on no comment.
-    public var unmatchedAnnotations: [Int]
-    /// First line of each top-level statement, by index.
-    public var statementLines: [Int]
-    public var runs: [ModeRun]
     /// Seconds the worker spent on this snippet, runs included.
     public var workerSeconds: Double
     /// Of those, seconds spent reading it (ast, tokenize, the claim rules).
     public var analysisSeconds: Double
 
-    public init(snippet: String, problem: String? = nil) {
+    public init(snippet: String, reading: Reading = Reading(), runs: [ModeRun] = [], problem: String? = nil,
+                workerSeconds: Double = 0, analysisSeconds: Double = 0) {
         self.snippet = snippet
+        self.reading = reading
+        self.runs = runs
         self.problem = problem
-        imports = []
-        undefinedNames = []
-        claims = []
-        commentary = []
-        unmatchedAnnotations = []
-        statementLines = []
-        runs = []
-        workerSeconds = 0
-        analysisSeconds = 0
+        self.workerSeconds = workerSeconds
+        self.analysisSeconds = analysisSeconds
     }
 
     public func run(_ mode: RunMode) -> ModeRun? { runs.first { $0.mode == mode } }

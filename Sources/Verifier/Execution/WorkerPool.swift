@@ -1,4 +1,5 @@
 import Foundation
+import Workers
 
 /// Runs snippet jobs somewhere and reports each outcome as it arrives.
 public protocol SnippetRunner: Sendable {
@@ -28,7 +29,7 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     let arguments: [String]
     let count: Int
     private let lock = NSLock()
-    private var live: [WorkerProcess] = []
+    private var live: [SnippetWorker] = []
     private var phases: (shared: Double, exclusive: Double) = (0, 0)
 
     public var phaseSeconds: (shared: Double, exclusive: Double) { lock.withLock { phases } }
@@ -40,7 +41,7 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     }
 
     public func pythonVersion() throws -> String {
-        let worker = try WorkerProcess(executable: executable, arguments: arguments)
+        let worker = try SnippetWorker(executable: executable, arguments: ["__worker"] + arguments)
         defer { worker.terminate() }
         return worker.python
     }
@@ -48,8 +49,8 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     public func run(_ jobs: [SnippetJob], exclusive: Set<String>,
                     progress: @escaping @Sendable (SnippetOutcome) -> Void) -> [String: SnippetOutcome] {
         let results = Results()
-        let shared = jobs.filter { !exclusive.contains($0.snippet.name) }
-        let alone = jobs.filter { exclusive.contains($0.snippet.name) }
+        let shared = jobs.filter { !exclusive.contains($0.program.name) }
+        let alone = jobs.filter { exclusive.contains($0.program.name) }
         let start = Date()
         runConcurrently(shared, workers: min(count, max(1, shared.count)), results: results, progress: progress)
         let middle = Date()
@@ -75,7 +76,7 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
             group.enter()
             Thread.detachNewThread { [self] in
                 defer { group.leave() }
-                var worker: WorkerProcess?
+                var worker: SnippetWorker?
                 while let (id, job) = queue.next() {
                     let outcome = perform(job, id: id, on: &worker)
                     results.add(outcome)
@@ -87,28 +88,28 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         group.wait()
     }
 
-    private func perform(_ job: SnippetJob, id: Int, on worker: inout WorkerProcess?) -> SnippetOutcome {
+    private func perform(_ job: SnippetJob, id: Int, on worker: inout SnippetWorker?) -> SnippetOutcome {
         do {
             if worker == nil {
-                let started = try WorkerProcess(executable: executable, arguments: arguments)
+                let started = try SnippetWorker(executable: executable, arguments: ["__worker"] + arguments)
                 register(started)
                 worker = started
             }
-            return try worker!.run(job, id: id)
+            return try worker!.exchange(NumberedJob(id: id, job: job)).outcome
         } catch {
             if let broken = worker { retire(broken) }
             worker = nil
-            return SnippetOutcome(snippet: job.snippet.name, problem: "\(error)")
+            return SnippetOutcome(snippet: job.program.name, problem: "\(error)")
         }
     }
 
-    private func register(_ worker: WorkerProcess) {
+    private func register(_ worker: SnippetWorker) {
         lock.lock()
         live.append(worker)
         lock.unlock()
     }
 
-    private func retire(_ worker: WorkerProcess) {
+    private func retire(_ worker: SnippetWorker) {
         worker.terminate()
         lock.lock()
         live.removeAll { $0 === worker }
@@ -149,71 +150,5 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     }
 }
 
-/// Why a worker could not do its job.
-public struct WorkerError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
-}
-
-/// One `guidecheck __worker` process and its two pipes.
-final class WorkerProcess: @unchecked Sendable {
-    private let process = Process()
-    private let input = Pipe()
-    private let output = Pipe()
-    private var buffer = Data()
-    let python: String
-
-    init(executable: String, arguments: [String]) throws {
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["__worker"] + arguments
-        process.standardInput = input
-        process.standardOutput = output
-        do { try process.run() } catch {
-            throw WorkerError(message: "cannot start a worker (\(executable)): \(error.localizedDescription)")
-        }
-        var python = ""
-        switch try Self.receive(from: output.fileHandleForReading, buffer: &buffer, process: process) {
-        case .ready(let version): python = version
-        case .failed(let message): throw WorkerError(message: message)
-        default: throw WorkerError(message: "the worker answered out of turn")
-        }
-        self.python = python
-    }
-
-    func run(_ job: SnippetJob, id: Int) throws -> SnippetOutcome {
-        do {
-            try input.fileHandleForWriting.write(contentsOf: WorkerMessage.job(id: id, job: job).line())
-        } catch {
-            throw WorkerError(message: "the worker is gone: \(error.localizedDescription)")
-        }
-        guard case .outcome(_, let outcome) = try Self.receive(from: output.fileHandleForReading, buffer: &buffer, process: process) else {
-            throw WorkerError(message: "the worker answered out of turn")
-        }
-        return outcome
-    }
-
-    func terminate() {
-        try? input.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-    }
-
-    private static func receive(from handle: FileHandle, buffer: inout Data, process: Process) throws -> WorkerMessage {
-        while true {
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer.removeSubrange(buffer.startIndex...newline)
-                if let message = WorkerMessage.parse(Substring(decoding: line, as: UTF8.self)) { return message }
-                continue
-            }
-            let chunk = handle.availableData
-            if chunk.isEmpty {
-                process.waitUntilExit()
-                let how = process.terminationReason == .uncaughtSignal
-                    ? "killed by signal \(process.terminationStatus)" : "exit status \(process.terminationStatus)"
-                throw WorkerError(message: "the worker process died (\(how)) while running it")
-            }
-            buffer.append(chunk)
-        }
-    }
-}
+/// A `guidecheck __worker` process.
+typealias SnippetWorker = WorkerProcess<NumberedJob, NumberedOutcome>

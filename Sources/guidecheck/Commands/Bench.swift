@@ -1,8 +1,11 @@
 import ArgumentParser
 import Foundation
+import GuideModel
 import Harness
 import LoopbackHTTP
 import PythonRuntime
+import Reader
+import Reports
 import Verifier
 
 /// `guidecheck bench`: time the guide's performance and memory claims here.

@@ -1,5 +1,7 @@
 import ArgumentParser
+import GuideModel
 import PythonRuntime
+import Reader
 import Verifier
 
 /// `guidecheck claims`: how guidecheck reads each comment, without running anything.
@@ -36,14 +38,17 @@ struct Claims: ParsableCommand {
         do { python = try interpreter.start() } catch let failure as CommandFailure { Self.exit(with: failure) }
         let showCommentary = commentary
         let list = corpus.snippets
+        let guide = corpus.guidePath
         let text = try python.withGILBlocking { gil in
-            try PythonHelpers.install(gil)
             var lines: [String] = []
             for snippet in list {
-                guard let source = snippet.source, snippet.language == .python else { continue }
-                let analysis = try PythonHelpers.analyse(source: source, filename: snippet.path, gil)
-                let result = ClaimExtractor(analysis: analysis, annotations: snippet.entry?.annotations ?? [])
-                    .extract { PythonHelpers.shape(of: $0, gil) }
+                guard snippet.language == .python, let program = snippet.program(guide: guide) else { continue }
+                let result = try ProgramReader.read(program, annotations: snippet.entry?.annotations ?? [],
+                                                    fixtures: snippet.entry?.fixtures ?? [], gil)
+                if let problem = result.problem {
+                    lines.append("\(snippet.name): \(problem)")
+                    continue
+                }
                 lines.append("\(snippet.name): \(result.claims.count) claims, \(result.commentary.count) commentary")
                 for claim in result.claims {
                     var line = "  \(claim.line)".padding(to: 7) + claim.kind.rawValue.padding(to: 10) + "expects \(claim.expectation.summary)"

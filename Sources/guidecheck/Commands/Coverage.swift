@@ -1,5 +1,7 @@
 import ArgumentParser
+import GuideModel
 import PythonRuntime
+import Reader
 import Verifier
 
 /// `guidecheck coverage`: do the snippets still match the guide?
@@ -40,8 +42,8 @@ struct Coverage: ParsableCommand {
         do { python = try interpreter.start() } catch let failure as CommandFailure { Self.exit(with: failure) }
         let text = guideFile.text
         let regions = try python.withGILBlocking { gil in
-            try PythonHelpers.install(gil)
-            return try PythonHelpers.codeRegions(in: text, gil)
+            try PythonReading.install(gil)
+            return try PythonReading.codeRegions(in: text, gil)
         }
         let coverage = GuideCoverage.check(corpus, against: guideFile, regions: regions)
         let lines = guideFile.lines

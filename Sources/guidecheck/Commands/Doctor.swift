@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import GuideModel
 import PythonRuntime
+import Reader
 import Verifier
 
 /// `guidecheck doctor`: is the embedded Python the one it should be, and can it

@@ -1,5 +1,8 @@
 import ArgumentParser
+import GuideModel
 import PythonRuntime
+import Runner
+import Reader
 import Verifier
 
 /// `guidecheck fixtures`: the named stand-ins a manifest can declare.
@@ -17,8 +20,7 @@ struct Fixtures: ParsableCommand {
         let python: PythonInterpreter
         do { python = try interpreter.start() } catch let failure as CommandFailure { Self.exit(with: failure) }
         let fixtures = try python.withGILBlocking { gil in
-            try PythonHelpers.install(gil)
-            return try PythonHelpers.fixtureDescriptions(gil)
+            return try Runner.Fixtures.descriptions(gil)
         }
         let width = (fixtures.keys.map(\.count).max() ?? 0) + 2
         for name in fixtures.keys.sorted(by: { $0.lowercased() < $1.lowercased() }) {

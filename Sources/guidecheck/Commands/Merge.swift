@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import GuideModel
+import Reader
 import Reports
 import Verifier
 
@@ -43,7 +45,7 @@ struct Merge: ParsableCommand {
             try ReportOutputs.write(merged, command: "verify", outputs: outputs, snippets: snippets)
         } catch let failure as CommandFailure { Self.exit(with: failure) }
         if outputs.format == .text {
-            let counts = VerdictSymbol.order.map { "\(merged.summary.verdicts[$0] ?? 0) \($0)" }.joined(separator: ", ")
+            let counts = Verdict.allCases.map { "\(merged.summary.count($0)) \($0.rawValue)" }.joined(separator: ", ")
             print("merged \(reports.count) reports: \(counted(merged.summary.snippets, "snippet")), \(counted(merged.summary.claims, "claim")) (\(counts)), Python \(merged.python)")
         }
         if merged.snippets.contains(where: \.fails) { throw ExitCode(ExitStatus.failure.rawValue) }

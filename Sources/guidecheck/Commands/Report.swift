@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import GuideModel
 import Harness
+import Reader
 import Reports
 import Verifier
 

@@ -1,5 +1,7 @@
 import Foundation
+import GuideModel
 import Harness
+import Reader
 import Reports
 import Verifier
 

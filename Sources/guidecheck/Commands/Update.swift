@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import GuideModel
+import Reader
+import Reports
 import Verifier
 
 /// `guidecheck update [FILTER]`: accept this run's results into `expected/`.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import GuideModel
 import LoopbackHTTP
+import Reader
 import Verifier
 
 /// The options `verify`, `update` and `report` share.
@@ -154,7 +156,7 @@ final class Progress: @unchecked Sendable {
         case .lines:
             let runs = outcome.runs.map { "\($0.mode.rawValue) \($0.status.rawValue) \(String(format: "%.2f", $0.elapsed)) s" }
             let problem = outcome.problem.map { ": \($0)" } ?? ""
-            printError("\(count): \(outcome.claims.count) claims, \(runs.joined(separator: ", "))\(problem)")
+            printError("\(count): \(counted(outcome.reading.claims.count, "claim")), \(runs.joined(separator: ", "))\(problem)")
         }
     }
 

@@ -1,4 +1,7 @@
 import ArgumentParser
+import GuideModel
+import Reader
+import Reports
 import Verifier
 
 /// `guidecheck verify`: rerun everything and compare with `expected/`.
@@ -38,16 +41,16 @@ struct Verify: ParsableCommand {
             let comparison = store.compare(rendered, for: result.snippet)
             switch comparison {
             case .same:
-                comparisons[result.snippet.name] = .init(path: path, status: "same", diff: nil)
+                comparisons[result.snippet.name] = .init(path: path, status: .same, diff: nil)
                 continue
             case .missing:
-                comparisons[result.snippet.name] = .init(path: path, status: "missing", diff: nil)
+                comparisons[result.snippet.name] = .init(path: path, status: .missing, diff: nil)
                 printError("\(path): missing; run `guidecheck update --filter \(result.snippet.stem)` to create it")
             case .malformed(let reason):
-                comparisons[result.snippet.name] = .init(path: path, status: "malformed", diff: reason)
+                comparisons[result.snippet.name] = .init(path: path, status: .malformed, diff: reason)
                 printError("\(path):1: not a guidecheck result file (\(reason)); run `guidecheck update --filter \(result.snippet.stem)` to regenerate it")
             case .differs(let diff):
-                comparisons[result.snippet.name] = .init(path: path, status: "differs", diff: diff)
+                comparisons[result.snippet.name] = .init(path: path, status: .differs, diff: diff)
                 claimDiffs[result.snippet.name] = ClaimBlocks.diffs(accepted: store.accepted(for: result.snippet) ?? "", rendered: rendered, name: path)
                 if text {
                     print("\(result.snippet.path): this run differs from \(path):")

@@ -1,5 +1,8 @@
 import ArgumentParser
+import GuideModel
 import PythonRuntime
+import Reader
+import Reports
 import Verifier
 
 /// `guidecheck __worker`: a process the parent starts to run snippets in.
@@ -14,7 +17,7 @@ struct Worker: ParsableCommand {
     func run() throws {
         let configuration = interpreter.configuration
         let status = WorkerLoop.serve(configuration: WorkerSetup {
-            try SnippetExecutor(interpreter: PythonInterpreter.start(configuration))
+            try SnippetWork(interpreter: PythonInterpreter.start(configuration))
         })
         throw ExitCode(status)
     }

@@ -1,0 +1,50 @@
+/// A named way in which documented text may differ from what Python produced
+/// and still say the same thing. Every one used is reported by name; nothing is
+/// relaxed silently. The matching rules live in the judge (`TextMatcher`); here
+/// are only the names, which the manifest, the JSON and the reports share.
+public enum Normalisation: String, Codable, Sendable, CaseIterable, Hashable {
+    /// `'zeroth'` documented, `zeroth` printed: the comment shows the repr of a
+    /// string that print() shows without quotes.
+    case reprQuotes = "repr quotes"
+    /// `<class 'D'>` documented, `<class '__main__.D'>` printed.
+    case mainQualification = "__main__ qualification"
+    /// `0x...` in the comment stands for any memory address (and the detail a
+    /// repr prints after it, up to the next documented character).
+    case memoryAddress = "memory address"
+    /// `~N` is within ±10 % of the printed number.
+    case approximately
+    /// `0, 1, 2` documented, three lines printed.
+    case commaJoinedLines = "comma-joined lines"
+    /// A number of seconds stands for any number of seconds (opt-in per claim:
+    /// durations are this machine's; the benchmarks compare them).
+    case duration
+    /// The exception raised is a subclass of the one documented.
+    case exceptionSubclass = "exception subclass"
+    /// The documented message begins the observed one.
+    case exceptionMessagePrefix = "exception message prefix"
+    /// A manifest annotation, not the documented words, gives what is expected.
+    case manifestReading = "manifest reading"
+
+    /// The tolerance `~` allows.
+    public static let approximateTolerance = 0.10
+
+    /// Normalisations a claim must be allowed explicitly (`normalise:` in the manifest).
+    public static let optIn: Set<Normalisation> = [.duration]
+
+    /// Those a manifest may name in `normalise:`.
+    public static let allowable: [Normalisation] = [.reprQuotes, .mainQualification, .memoryAddress, .approximately,
+                                                    .commaJoinedLines, .duration]
+
+    /// The name with the rule's parameter, as reports print it: `approximately (±10 %)`.
+    public var label: String {
+        switch self {
+        case .approximately: return "approximately (±\(Int(Self.approximateTolerance * 100)) %)"
+        default: return rawValue
+        }
+    }
+
+    /// The normalisation a manifest names, by its name or its Swift case name.
+    public static func named(_ name: String) -> Normalisation? {
+        allCases.first { $0.rawValue == name || "\($0)" == name || $0.label == name }
+    }
+}

@@ -1,0 +1,152 @@
+/// The two ways guidecheck runs a snippet.
+public enum RunMode: String, Codable, Sendable, CaseIterable {
+    /// As `python3 snippet.py`: compiled once in "exec" mode as `__main__`.
+    case module
+    /// As an interactive session: each top-level statement compiled in "single" mode.
+    case interactive
+
+    public var description: String {
+        switch self {
+        case .module: return "run as a module (python3 snippet.py)"
+        case .interactive: return "run statement by statement (interactive)"
+        }
+    }
+}
+
+/// How a run ended.
+public enum RunStatus: String, Codable, Sendable {
+    /// Every top-level statement was attempted (exceptions recorded per statement).
+    case ok
+    /// The run ended early without crashing: `sys.exit`, `KeyboardInterrupt`, a
+    /// syntax error, a fixture that failed.
+    case error
+    /// The process died: a signal, or `os._exit` before the end.
+    case crashed
+    /// Stopped at its time limit.
+    case timeout
+}
+
+/// An exception as the snippet's process saw it.
+public struct ObservedException: Codable, Sendable, Equatable {
+    /// `__qualname__`: `ValueError`, `FrozenInstanceError`.
+    public var type: String
+    /// `module.QualifiedName`, `builtins.` left out.
+    public var qualified: String
+    /// The names of the classes in its MRO, itself first.
+    public var bases: [String]
+    public var message: String
+    /// The innermost line of the snippet it passed through.
+    public var line: Int?
+    public var traceback: String
+    /// For `SystemExit`: the exit code.
+    public var code: Int?
+
+    /// `ValueError: Age must be …`
+    public var summary: String { message.isEmpty ? type : "\(type): \(message)" }
+
+    package init(type: String, qualified: String, bases: [String], message: String, line: Int?, traceback: String, code: Int?) {
+        self.type = type
+        self.qualified = qualified
+        self.bases = bases
+        self.message = message
+        self.line = line
+        self.traceback = traceback
+        self.code = code
+    }
+}
+
+/// A value recorded for a claim.
+public struct ObservedValue: Codable, Sendable, Equatable {
+    public var repr: String
+    public var str: String
+
+    package init(repr: String, str: String) {
+        self.repr = repr
+        self.str = str
+    }
+}
+
+/// What one top-level statement did.
+public struct StatementRun: Codable, Sendable, Equatable {
+    public var index: Int
+    /// Output written while it ran, by anyone.
+    public var output: String
+    /// What the interactive session echoed of its value (interactive runs only).
+    public var echo: String
+    /// Output written after it ended and before the next statement began
+    /// (threads or processes it left running).
+    public var trailing: String
+    /// False when the process ended inside it (crash, timeout, exit).
+    public var finished: Bool
+    public var exception: ObservedException?
+
+    package init(index: Int, output: String, echo: String, trailing: String, finished: Bool, exception: ObservedException?) {
+        self.index = index
+        self.output = output
+        self.echo = echo
+        self.trailing = trailing
+        self.finished = finished
+        self.exception = exception
+    }
+}
+
+/// What one probe of the plan observed.
+public struct ProbeRun: Codable, Sendable, Equatable {
+    public var probe: Int
+    /// How many times the probed statement ran.
+    public var runs: Int
+    /// Output written while it ran (all runs together).
+    public var output: String
+    public var value: ObservedValue?
+    public var exception: ObservedException?
+
+    package init(probe: Int, runs: Int, output: String, value: ObservedValue?, exception: ObservedException?) {
+        self.probe = probe
+        self.runs = runs
+        self.output = output
+        self.value = value
+        self.exception = exception
+    }
+}
+
+/// Everything one run of a snippet produced.
+public struct ModeRun: Codable, Sendable, Equatable {
+    public var mode: RunMode
+    public var status: RunStatus
+    /// What ended it, in words, when it did not simply finish.
+    public var problem: String?
+    public var exitCode: Int32?
+    public var signal: String?
+    /// Wall-clock seconds from fork to exit.
+    public var elapsed: Double
+    /// Seconds spent in the snippet's own code, as the child measured it.
+    public var codeSeconds: Double?
+    /// All output, as written, attribution markers removed.
+    public var output: String
+    /// Bytes past the output limit: counted, not kept.
+    public var droppedBytes: Int
+    public var statements: [StatementRun]
+    public var probes: [ProbeRun]
+    public var fixtures: [String]
+    /// What faulthandler printed (a crash, or the stack at a timeout).
+    public var diagnostics: String
+
+    public func statement(_ index: Int) -> StatementRun? { statements.first { $0.index == index } }
+    public func probe(_ id: Int) -> ProbeRun? { probes.first { $0.probe == id } }
+
+    package init(mode: RunMode, status: RunStatus, problem: String?, exitCode: Int32?, signal: String?, elapsed: Double, codeSeconds: Double?, output: String, droppedBytes: Int, statements: [StatementRun], probes: [ProbeRun], fixtures: [String], diagnostics: String) {
+        self.mode = mode
+        self.status = status
+        self.problem = problem
+        self.exitCode = exitCode
+        self.signal = signal
+        self.elapsed = elapsed
+        self.codeSeconds = codeSeconds
+        self.output = output
+        self.droppedBytes = droppedBytes
+        self.statements = statements
+        self.probes = probes
+        self.fixtures = fixtures
+        self.diagnostics = diagnostics
+    }
+}

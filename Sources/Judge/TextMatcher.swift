@@ -1,0 +1,112 @@
+import Foundation
+import GuideModel
+
+/// Compares documented text with observed text, using the fewest normalisations.
+public enum TextMatcher {
+    public enum Match: Equatable {
+        case exact
+        case normalised([Normalisation])
+        case different
+    }
+
+    /// The text normalisations, tried in this order.
+    static let textual: [Normalisation] = [.reprQuotes, .mainQualification, .memoryAddress, .approximately, .commaJoinedLines, .duration]
+
+    public static func compare(documented: String, observed: String, allowing extra: Set<Normalisation> = []) -> Match {
+        let documented = documented.trimmingWhitespace()
+        let observed = trimmedOutput(observed)
+        if documented == observed { return .exact }
+        let candidates = textual.filter { !Normalisation.optIn.contains($0) || extra.contains($0) }
+            .filter { applies($0, documented: documented, observed: observed) }
+        // Smallest set first, so the report names only what was needed.
+        for size in 1...max(1, candidates.count) {
+            for subset in combinations(of: candidates, size: size) where matches(documented, observed, using: subset) {
+                return .normalised(subset)
+            }
+        }
+        return .different
+    }
+
+    /// Output without its final newline(s); what a comment shows of it.
+    public static func trimmedOutput(_ text: String) -> String {
+        var text = text
+        while text.last == "\n" || text.last == "\r" { text.removeLast() }
+        return text
+    }
+
+    private static func applies(_ normalisation: Normalisation, documented: String, observed: String) -> Bool {
+        switch normalisation {
+        case .reprQuotes: return documented.count >= 2 && (documented.first == "'" || documented.first == "\"")
+        case .mainQualification: return observed.contains("__main__.")
+        case .memoryAddress: return documented.contains("0x...") || documented.contains("0x…")
+        case .approximately: return documented.hasPrefix("~")
+        case .commaJoinedLines: return observed.contains("\n") && documented.contains(", ")
+        case .duration: return observed.range(of: #"\d+(\.\d+)?s"#, options: .regularExpression) != nil
+        case .exceptionSubclass, .exceptionMessagePrefix, .manifestReading: return false
+        }
+    }
+
+    private static func matches(_ documented: String, _ observed: String, using normalisations: [Normalisation]) -> Bool {
+        var documented = documented
+        var observed = observed
+        let set = Set(normalisations)
+        if set.contains(.approximately) {
+            return approximatelyEqual(documented, observed)
+        }
+        if set.contains(.mainQualification) {
+            observed = observed.replacingOccurrences(of: "'__main__.", with: "'")
+                .replacingOccurrences(of: "<__main__.", with: "<")
+        }
+        if set.contains(.commaJoinedLines) {
+            observed = observed.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: ", ")
+        }
+        if set.contains(.reprQuotes) {
+            documented = unquoted(documented) ?? documented
+        }
+        if set.contains(.duration) {
+            let seconds = #"\d+(\.\d+)?s\b"#
+            documented = documented.replacingOccurrences(of: seconds, with: "<seconds>", options: .regularExpression)
+            observed = observed.replacingOccurrences(of: seconds, with: "<seconds>", options: .regularExpression)
+        }
+        if set.contains(.memoryAddress) {
+            guard let pattern = addressPattern(documented) else { return false }
+            return pattern.firstMatch(in: observed, range: NSRange(observed.startIndex..., in: observed)) != nil
+        }
+        return documented == observed
+    }
+
+    /// `'zeroth'` → `zeroth`, when it is one plain quoted string.
+    private static func unquoted(_ text: String) -> String? {
+        guard let quote = text.first, quote == "'" || quote == "\"", text.last == quote, text.count >= 2 else { return nil }
+        let inner = text.dropFirst().dropLast()
+        return inner.contains(quote) ? nil : String(inner)
+    }
+
+    /// `~800,056 bytes` against `800056`: within the tolerance.
+    private static func approximatelyEqual(_ documented: String, _ observed: String) -> Bool {
+        guard let approximate = ApproximateNumber(documented),
+              let value = Double(observed.filter { $0 != "," && $0 != "_" }.trimmingWhitespace()) else { return false }
+        guard approximate.value != 0 else { return value == 0 }
+        return abs(value - approximate.value) / abs(approximate.value) <= Normalisation.approximateTolerance
+    }
+
+    /// The documented text as a whole-string pattern where `0x...` matches an
+    /// address and whatever follows it up to the next documented character.
+    private static func addressPattern(_ documented: String) -> NSRegularExpression? {
+        let parts = documented.replacingOccurrences(of: "0x…", with: "0x...").components(separatedBy: "0x...")
+        let pattern = "^" + parts.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "0x[0-9a-fA-F]+.*?") + "$"
+        return try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
+    }
+
+    private static func combinations<T>(of items: [T], size: Int) -> [[T]] {
+        guard size > 0 else { return [[]] }
+        guard items.count >= size else { return [] }
+        var result: [[T]] = []
+        for (index, item) in items.enumerated() {
+            for rest in combinations(of: Array(items[(index + 1)...]), size: size - 1) {
+                result.append([item] + rest)
+            }
+        }
+        return result
+    }
+}

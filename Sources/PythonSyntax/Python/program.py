@@ -1,0 +1,56 @@
+"""How guidecheck cuts a program into statements, written once.
+
+The reader walks these statements to read claims off them (`analysis.py`); the
+runner wraps the same statements to observe them (`runner.py`). Both must agree
+on which statements are top-level, in what order they are numbered and which
+blocks a compound statement holds, or claims and probes would miss each other;
+so both call these functions.
+
+A program is one or more chunks of code, each at its own place in one virtual
+file: a snippet is one chunk at line 1; the code blocks of a Markdown document
+are chunks at their document lines.
+"""
+
+import ast
+
+
+def parse(code, path, first_line=1):
+    """The module tree of one chunk, its line numbers those of the virtual file."""
+    return ast.parse('\n' * (first_line - 1) + code, path)
+
+
+def nested_blocks(node):
+    """The statement lists `node` holds, as (owner, field) pairs a caller can read
+    or replace: body, orelse and finalbody; each except handler's body; each
+    match case's body. In that order."""
+    blocks = []
+    for field in ('body', 'orelse', 'finalbody'):
+        block = getattr(node, field, None)
+        if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
+            blocks.append((node, field))
+    for handler in getattr(node, 'handlers', None) or []:
+        blocks.append((handler, 'body'))
+    if isinstance(node, ast.Match):
+        for case in node.cases:
+            blocks.append((case, 'body'))
+    return blocks
+
+
+def first_line(node):
+    """Where a statement starts as a reader sees it: a decorated definition at
+    its first decorator."""
+    return min([node.lineno] + [decorator.lineno for decorator in getattr(node, 'decorator_list', [])])
+
+
+def is_compound(node):
+    """A statement that holds other statements (`if`, `def`, `try`, `match` …)."""
+    return isinstance(node, ast.Match) or bool(nested_blocks(node))
+
+
+def walk(body, visit, depth=0):
+    """Calls visit(node, depth) for every statement of `body` and, after each, for
+    the statements nested in it, in source order of blocks."""
+    for node in body:
+        visit(node, depth)
+        for owner, field in nested_blocks(node):
+            walk(getattr(owner, field), visit, depth + 1)

@@ -1,0 +1,97 @@
+/// What CPython's `ast` and `tokenize` say a snippet is made of
+/// (`analysis.py`'s `analyse`).
+public struct SnippetAnalysis: Codable, Sendable, Equatable {
+    public struct Statement: Codable, Sendable, Equatable {
+        public var line: Int
+        public var endLine: Int
+        public var column: Int
+        /// The last line of a compound statement's header (`def f(\n a,\n b):`).
+        public var headerEndLine: Int
+        /// The ast class: `Expr`, `Assign`, `For`, `FunctionDef`, …
+        public var kind: String
+        /// Index of the top-level statement it belongs to.
+        public var top: Int
+        /// 0 for top-level statements.
+        public var depth: Int
+        public var compound: Bool
+        /// An expression statement that is a call.
+        public var call: Bool
+        /// An expression statement that calls `print`.
+        public var print: Bool
+        /// Assignment targets as written.
+        public var targets: [String]
+        public var simpleTargets: Bool
+        public var inFunction: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case line, column, kind, top, depth, compound, call, print, targets
+            case endLine = "end_line"
+            case headerEndLine = "header_end_line"
+            case simpleTargets = "simple_targets"
+            case inFunction = "in_function"
+        }
+    }
+
+    public struct Comment: Codable, Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+        /// The comment as written, `#` included.
+        public var text: String
+        /// Nothing but whitespace before it on its line.
+        public var ownLine: Bool
+        /// The code before it on its line.
+        public var code: String
+
+        enum CodingKeys: String, CodingKey {
+            case line, column, text, code
+            case ownLine = "own_line"
+        }
+    }
+
+    public struct SyntaxProblem: Codable, Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+        public var message: String
+    }
+
+    /// Every statement, in source order, nested ones included.
+    public var statements: [Statement]
+    public var comments: [Comment]
+    /// Global names read but bound nowhere in the snippet, nor builtins.
+    public var freeNames: [String]
+    public var imports: [String]
+    public var syntaxError: SyntaxProblem?
+    public var lineCount: Int
+
+    enum CodingKeys: String, CodingKey {
+        case statements, comments, imports
+        case freeNames = "free_names"
+        case syntaxError = "syntax_error"
+        case lineCount = "line_count"
+    }
+
+    public var topLevel: [Statement] { statements.filter { $0.depth == 0 } }
+
+    /// The innermost statement whose lines include `line`.
+    public func innermostStatement(at line: Int) -> Statement? {
+        statements.filter { $0.line <= line && line <= $0.endLine }.max { $0.depth < $1.depth }
+    }
+}
+
+/// How a piece of text reads as one Python expression (`analysis.py`'s `shape`).
+public struct ExpressionShape: Codable, Sendable, Equatable {
+    /// `constant`, `list`, `tuple`, `dict`, `set`, `call`, `name`, `attribute`,
+    /// `unary`, `compare`, `subscript`, …
+    public var kind: String
+    /// The callee or the name, for `call`, `name` and `attribute`.
+    public var name: String?
+    /// A value as a repr prints it: literals, displays of them, calls of names
+    /// with literal arguments (`Vector(4, 6)`).
+    public var literal: Bool
+
+    public init(kind: String, name: String? = nil, literal: Bool) {
+        self.kind = kind
+        self.name = name
+        self.literal = literal
+    }
+}

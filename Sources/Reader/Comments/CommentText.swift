@@ -1,0 +1,101 @@
+import Foundation
+import GuideModel
+
+/// The lexical rules for reading a documented comment, written down once.
+///
+/// The README's "How comments are read" section describes exactly these rules.
+enum CommentText {
+    /// `# True — same` → `True — same`.
+    static func body(_ comment: String) -> String {
+        String(comment.drop(while: { $0 == "#" })).trimmingWhitespace()
+    }
+
+    /// Explanatory tails begin at a spaced dash: `True — same cached object`.
+    static let tailSeparators = [" — ", " – ", " -- "]
+
+    /// Splits `True — same cached object` into `True` and `same cached object`.
+    static func splitTail(_ text: String) -> (head: String, tail: String?) {
+        let cut = tailSeparators.compactMap { text.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
+        guard let cut else { return (text, nil) }
+        return (String(text[..<cut.lowerBound]).trimmingWhitespace(), String(text[cut.upperBound...]).trimmingWhitespace())
+    }
+
+    /// Splits a trailing parenthetical preceded by a space: `2 (one for x, …)` →
+    /// `2` and `one for x, …`. A value that is itself parenthesised, such as
+    /// `(700, 10, 10)`, has nothing before it and is kept whole.
+    static func splitParenthetical(_ text: String) -> (head: String, parenthetical: String?) {
+        guard text.hasSuffix(")") else { return (text, nil) }
+        var depth = 0
+        var index = text.endIndex
+        while index > text.startIndex {
+            index = text.index(before: index)
+            switch text[index] {
+            case ")": depth += 1
+            case "(":
+                depth -= 1
+                if depth == 0 {
+                    guard index > text.startIndex, text[text.index(before: index)] == " " else { return (text, nil) }
+                    let head = String(text[..<index]).trimmingWhitespace()
+                    guard !head.isEmpty else { return (text, nil) }
+                    let inner = text[text.index(after: index)..<text.index(before: text.endIndex)]
+                    return (head, String(inner))
+                }
+            default: break
+            }
+        }
+        return (text, nil)
+    }
+
+    /// `next(gen) → StopIteration` → [`next(gen)`, `StopIteration`].
+    static func splitArrows(_ text: String) -> [String] {
+        text.components(separatedBy: "→").map { $0.trimmingWhitespace() }
+    }
+
+    /// `raises ValueError`, `TypeError: unhashable type: 'list'`, `StopIteration`.
+    static func exception(in text: String) -> (type: String, message: String?)? {
+        var rest = Substring(text)
+        if rest.hasPrefix("raises ") { rest = rest.dropFirst("raises ".count) }
+        let name = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." })
+        let leaf = name.split(separator: ".").last.map(String.init) ?? ""
+        guard let first = leaf.first, first.isUppercase,
+              exceptionSuffixes.contains(where: { leaf.hasSuffix($0) }) else { return nil }
+        let after = rest.dropFirst(name.count)
+        if after.isEmpty { return (String(name), nil) }
+        guard after.hasPrefix(":") else { return nil }
+        let message = after.dropFirst().trimmingWhitespace()
+        return (String(name), message.isEmpty ? nil : message)
+    }
+
+    static let exceptionSuffixes = ["Error", "Exception", "Exit", "Interrupt", "Iteration", "Warning", "Group"]
+
+    /// `OK`, `works`: the statement raises nothing.
+    static func saysNoException(_ text: String) -> Bool {
+        ["OK", "Ok", "works", "Works"].contains(text)
+    }
+
+    /// `O(n)`, `O(1)`: a complexity, which timing checks, not output.
+    static func isComplexity(_ text: String) -> Bool {
+        text.hasPrefix("O(") && text.contains(")")
+    }
+
+    /// `~48 bytes`, `~800,056 bytes`, `~1s`: a number the guide gives loosely.
+    static func approximate(_ text: String) -> ApproximateNumber? { ApproximateNumber(text) }
+
+    /// A repr that is not Python syntax: `<class 'type'>`, `(<cell at 0x...>,)`.
+    static func looksLikeRepr(_ text: String) -> Bool {
+        (text.contains("<") && text.contains(">")) || text.contains("0x...") || text.contains("0x…")
+    }
+
+    /// Prose, not output: a spaced dash, a full stop at the end, or a sentence: a
+    /// capitalised word followed by three or more plain lowercase words
+    /// (`The infinite sequence never fully materializes`, but not `B: done after 1s`
+    /// nor `CacheInfo(hits=98, misses=101, …)`).
+    static func isProse(_ text: String) -> Bool {
+        if tailSeparators.contains(where: { text.contains($0) }) { return true }
+        if text.hasSuffix(".") && !text.hasSuffix("...") { return true }
+        let words = text.split(separator: " ")
+        guard let first = words.first, first.count >= 2, first.allSatisfy(\.isLetter), first.first!.isUppercase else { return false }
+        let plain = words.dropFirst().filter { word in word.allSatisfy { $0.isLetter && $0.isLowercase } }
+        return plain.count >= 3
+    }
+}

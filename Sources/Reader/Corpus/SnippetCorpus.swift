@@ -1,0 +1,141 @@
+import Foundation
+import GuideModel
+
+/// One example of the guide, as a file.
+public struct Snippet: Codable, Sendable, Equatable {
+    public enum Language: String, Sendable, Codable { case python, shell }
+
+    /// `q05_interning.py`.
+    public var name: String
+    public var path: String
+    public var language: Language
+    /// The file's text; nil when it could not be read.
+    public var source: String?
+    /// Its manifest entry; nil for a folder without one.
+    public var entry: Manifest.Entry?
+    /// Why it cannot be run, when the file itself is the problem.
+    public var problem: CorpusError?
+
+    /// `Q5`: from the manifest, else from the file name (`q05_…`).
+    public var question: String {
+        if let question = entry?.question { return question }
+        let digits = name.dropFirst().prefix(while: \.isNumber)
+        return name.hasPrefix("q") && !digits.isEmpty ? "Q\(Int(digits)!)" : "-"
+    }
+
+    /// Why it is not run (a sketch, a shell command), or nil when it runs.
+    public var notRunnable: String? {
+        if entry?.runnable == false { return entry?.reason ?? "marked not runnable in the manifest" }
+        if language == .shell { return "a shell command, not Python" }
+        return nil
+    }
+
+    /// The stem used for its `expected/` file.
+    public var stem: String { String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)]) }
+
+    /// Where its lines are: in `guide` from the manifest's `guide_line` when both
+    /// are known, else in the snippet file itself.
+    public func origin(guide: String?) -> Origin {
+        if let guide, let line = entry?.guideLine { return Origin(document: guide, snippet: name, firstLine: line) }
+        return Origin(document: path, snippet: name, firstLine: 1)
+    }
+
+    /// The snippet as a program to read and run; nil when it could not be read.
+    public func program(guide: String?) -> ProgramSource? {
+        source.map { ProgramSource(name: name, path: path, origin: origin(guide: guide), source: $0) }
+    }
+}
+
+/// A folder of snippets and its optional `manifest.yaml`.
+public struct SnippetCorpus: Sendable {
+    public var directory: String
+    public var manifest: Manifest?
+    public var snippets: [Snippet]
+    /// Problems with the corpus as a whole: manifest entries without files.
+    public var problems: [CorpusError]
+
+    public static let manifestName = "manifest.yaml"
+
+    /// Loads every `*.py` and `*.sh` file of `directory` (those matching `filter`).
+    ///
+    /// A file that cannot be read or decoded becomes a snippet with a `problem`,
+    /// so the others still run; only an unreadable folder or manifest throws.
+    public static func load(directory: String, filter: String? = nil) throws -> SnippetCorpus {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CorpusError(file: directory, line: nil, message: "no such folder of snippets")
+        }
+        let names: [String]
+        do { names = try fileManager.contentsOfDirectory(atPath: directory) } catch {
+            throw CorpusError(file: directory, line: nil, message: "cannot list the folder: \(reason(error))")
+        }
+        let manifestPath = directory + "/" + manifestName
+        let manifest = fileManager.fileExists(atPath: manifestPath) ? try Manifest.load(from: URL(fileURLWithPath: manifestPath)) : nil
+        let entries = Dictionary((manifest?.snippets ?? []).map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+
+        var snippets: [Snippet] = []
+        for name in names.sorted() where name.hasSuffix(".py") || name.hasSuffix(".sh") {
+            guard matches(name, filter) else { continue }
+            let path = directory + "/" + name
+            var snippet = Snippet(name: name, path: path, language: name.hasSuffix(".sh") ? .shell : .python,
+                                  source: nil, entry: entries[name], problem: nil)
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                if let text = String(data: data, encoding: .utf8) {
+                    snippet.source = text
+                } else {
+                    let offset = firstInvalidUTF8(in: data)
+                    snippet.problem = CorpusError(file: path, line: lineNumber(atByte: offset, in: data),
+                                                  message: "not valid UTF-8 (byte \(offset)); guidecheck reads snippets as UTF-8")
+                }
+            } catch {
+                snippet.problem = CorpusError(file: path, line: nil, message: "cannot read: \(reason(error))")
+            }
+            if snippet.problem == nil, snippet.source?.trimmingWhitespace().isEmpty == true {
+                snippet.problem = CorpusError(file: path, line: 1, message: "empty file: nothing to check")
+            }
+            snippets.append(snippet)
+        }
+        let present = Set(names)
+        let problems = (manifest?.snippets ?? []).filter { !present.contains($0.file) && matches($0.file, filter) }.map {
+            CorpusError(file: manifestPath, line: nil, message: "the manifest lists \($0.file), which is not in \(directory)")
+        }
+        return SnippetCorpus(directory: directory, manifest: manifest, snippets: snippets, problems: problems)
+    }
+
+    /// `--filter`: a glob (`q1[0-9]_*`) when it has wildcards, else a substring.
+    public static func matches(_ name: String, _ filter: String?) -> Bool {
+        guard let filter, !filter.isEmpty else { return true }
+        if filter.contains(where: { "*?[".contains($0) }) { return fnmatch(filter, name, 0) == 0 }
+        return name.contains(filter)
+    }
+
+    /// The guide the manifest names, resolved against the folder.
+    public var guidePath: String? {
+        guard let guide = manifest?.guide else { return nil }
+        return guide.hasPrefix("/") ? guide : directory + "/" + guide
+    }
+
+    private static func reason(_ error: Error) -> String {
+        (error as NSError).localizedFailureReason ?? error.localizedDescription
+    }
+
+    /// The offset of the first byte that does not start a valid UTF-8 sequence.
+    private static func firstInvalidUTF8(in data: Data) -> Int {
+        let bytes = [UInt8](data)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            guard length > 0, index + length <= bytes.count,
+                  String(bytes: bytes[index..<(index + length)], encoding: .utf8) != nil else { return index }
+            index += length
+        }
+        return index
+    }
+
+    private static func lineNumber(atByte offset: Int, in data: Data) -> Int {
+        data.prefix(offset).reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+    }
+}

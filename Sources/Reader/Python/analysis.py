@@ -1,0 +1,213 @@
+"""What a snippet is made of, read by CPython's own ast and tokenize.
+
+guidecheck's claim rules live in Swift; this module only reports facts about the
+source: its statements and where they sit, its comments, the names it uses without
+defining, the modules it imports, and the shape of a piece of comment text when
+read as a Python expression.
+"""
+
+import ast
+import builtins
+import io
+import json
+import symtable
+import tokenize
+
+import _guidecheck_program as program
+
+PRINT_NAMES = {'print'}
+
+
+def _statement(node, top, depth, source):
+    compound = program.is_compound(node)
+    value = getattr(node, 'value', None)
+    call = isinstance(node, ast.Expr) and isinstance(value, ast.Call)
+    is_print = call and isinstance(value.func, ast.Name) and value.func.id in PRINT_NAMES
+    targets = []
+    if isinstance(node, ast.Assign):
+        targets = [ast.get_source_segment(source, target) or '' for target in node.targets]
+    elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and node.value is not None:
+        targets = [ast.get_source_segment(source, node.target) or '']
+    header_end = node.lineno
+    if compound:
+        first_body = node.cases[0].pattern if isinstance(node, ast.Match) else node.body[0]
+        header_end = max(node.lineno, first_body.lineno - 1)
+    return {
+        'line': program.first_line(node),
+        'end_line': node.end_lineno,
+        'column': node.col_offset,
+        'header_end_line': header_end,
+        'kind': type(node).__name__,
+        'top': top,
+        'depth': depth,
+        'compound': compound,
+        'call': call,
+        'print': is_print,
+        'targets': targets,
+        'simple_targets': all(isinstance(t, ast.Name) for t in getattr(node, 'targets', [getattr(node, 'target', None)]) if t is not None),
+    }
+
+
+def _statements(tree, first_top, source, out):
+    """Every statement of one chunk, nested ones included, in program.walk's order."""
+    functions = []  # the enclosing statements' "in a function" flags, by depth
+    state = {'top': first_top - 1}
+
+    def visit(node, depth):
+        if depth == 0:
+            state['top'] += 1
+        del functions[depth:]
+        in_function = any(functions)
+        entry = _statement(node, state['top'], depth, source)
+        entry['in_function'] = in_function
+        out.append(entry)
+        functions.append(in_function or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)))
+
+    program.walk(tree.body, visit)
+    return state['top'] + 1
+
+
+def _comments(source):
+    comments = []
+    lines = source.split('\n')
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.COMMENT:
+                line, column = token.start
+                before = lines[line - 1][:column]
+                comments.append({
+                    'line': line,
+                    'column': column,
+                    'text': token.string,
+                    'own_line': before.strip() == '',
+                    'code': before.rstrip(),
+                })
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        pass
+    return comments
+
+
+def _names(source, filename):
+    """(names bound at module level, global names read) of one chunk."""
+    table = symtable.symtable(source, filename, 'exec')
+    bound = {symbol.get_name() for symbol in table.get_symbols() if symbol.is_assigned() or symbol.is_imported()}
+    wanted = set()
+
+    def visit(scope):
+        for symbol in scope.get_symbols():
+            if symbol.is_referenced() and (symbol.is_global() or scope is table) and not symbol.is_assigned() \
+                    and not symbol.is_imported() and not symbol.is_parameter():
+                wanted.add(symbol.get_name())
+        for child in scope.get_children():
+            visit(child)
+
+    visit(table)
+    return bound, wanted
+
+
+def _free_names(bound, wanted):
+    """Global names read anywhere that nothing in the program binds and builtins lack."""
+    return sorted(name for name in wanted if name not in bound and not hasattr(builtins, name)
+                  and name not in ('__file__', '__name__', '__doc__', '__builtins__', '__spec__'))
+
+
+def _imports(tree):
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def analyse(chunks_json, filename):
+    """The facts guidecheck's claim rules need, as JSON, for a program given as
+    chunks ([{"first_line": n, "code": text}, …]): statements numbered across
+    chunks as the runner numbers them, comments, free names and imports."""
+    chunks = json.loads(chunks_json)
+    result = {'statements': [], 'comments': [], 'free_names': [], 'imports': [], 'syntax_error': None,
+              'line_count': 0}
+    bound, wanted, imports = set(), set(), set()
+    top = 0
+    for chunk in chunks:
+        source = '\n' * (chunk['first_line'] - 1) + chunk['code']
+        result['comments'] += _comments(source)
+        result['line_count'] = source.count('\n') + (0 if source.endswith('\n') else 1)
+        try:
+            tree = program.parse(chunk['code'], filename, chunk['first_line'])
+        except SyntaxError as error:
+            if result['syntax_error'] is None:
+                result['syntax_error'] = {'line': error.lineno or 0, 'column': error.offset or 0, 'message': error.msg}
+            continue
+        top = _statements(tree, top, source, result['statements'])
+        chunk_bound, chunk_wanted = _names(source, filename)
+        bound |= chunk_bound
+        wanted |= chunk_wanted
+        imports |= _imports(tree)
+    if result['syntax_error'] is None:
+        result['free_names'] = _free_names(bound, wanted)
+        result['imports'] = sorted(imports)
+    return json.dumps(result)
+
+
+SHAPES = {
+    ast.Constant: 'constant', ast.List: 'list', ast.Tuple: 'tuple', ast.Dict: 'dict', ast.Set: 'set',
+    ast.Call: 'call', ast.Name: 'name', ast.Attribute: 'attribute', ast.UnaryOp: 'unary',
+    ast.BinOp: 'binary', ast.Compare: 'compare', ast.Subscript: 'subscript', ast.BoolOp: 'boolean',
+}
+
+
+def shape(text):
+    """How `text` reads as one Python expression, or None when it is not one.
+
+    'call' carries the callee's dotted name; 'name' the name; 'unary' whether the
+    operand is a number (-5). Everything Swift needs to tell a value from prose.
+    """
+    try:
+        tree = ast.parse(text.strip(), mode='eval')
+    except (SyntaxError, ValueError):
+        return None
+    node = tree.body
+    kind = SHAPES.get(type(node), 'other')
+    facts = {'kind': kind}
+    if isinstance(node, ast.Call):
+        facts['name'] = ast.unparse(node.func)
+        facts['literal_arguments'] = all(_is_literal(arg) for arg in node.args) and \
+            all(_is_literal(keyword.value) for keyword in node.keywords)
+    elif isinstance(node, ast.Name):
+        facts['name'] = node.id
+    elif isinstance(node, ast.Attribute):
+        facts['name'] = ast.unparse(node)
+    elif isinstance(node, ast.UnaryOp):
+        facts['numeric'] = isinstance(node.operand, ast.Constant) and isinstance(node.operand.value, (int, float, complex))
+    facts['literal'] = _is_literal(node)
+    return json.dumps(facts)
+
+
+def shape_line(text):
+    """shape(text) as one line, `kind|name|literal` (or '' when it is not an
+    expression): what Swift reads, with no JSON to decode for every comment."""
+    facts = shape(text)
+    if facts is None:
+        return ''
+    facts = json.loads(facts)
+    return f"{facts['kind']}|{facts.get('name', '')}|{1 if facts['literal'] else 0}"
+
+
+def _is_literal(node):
+    """A value as a repr would print it: constants and displays of them, calls of
+    names with such arguments (Vector(4, 6), Counter({'a': 2}))."""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.Name):
+        return node.id in ('True', 'False', 'None', 'Ellipsis', 'NotImplemented', 'inf', 'nan')
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        return _is_literal(node.operand)
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return all(_is_literal(element) for element in node.elts)
+    if isinstance(node, ast.Dict):
+        return all(key is not None and _is_literal(key) for key in node.keys) and all(_is_literal(v) for v in node.values)
+    if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
+        return all(_is_literal(arg) for arg in node.args) and all(_is_literal(k.value) for k in node.keywords)
+    return False

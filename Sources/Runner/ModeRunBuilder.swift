@@ -1,0 +1,155 @@
+import Foundation
+import GuideModel
+
+/// Assembles a `ModeRun` from what the supervisor saw and what the child reported.
+struct ModeRunBuilder {
+    let mode: RunMode
+    /// The first line of each top-level statement.
+    let statementLines: [Int]
+    let timeout: Double
+    /// The snippet's path, as its frames name it.
+    let path: String
+
+    /// One line of the child's results channel (`runner.py`'s `emit`).
+    private struct Event: Decodable {
+        var event: String
+        var scope: String?
+        var id: Int?
+        var claim: Int?
+        var type: String?
+        var qualified: String?
+        var bases: [String]?
+        var message: String?
+        var line: Int?
+        var code: Int?
+        var traceback: String?
+        var repr: String?
+        var str: String?
+        var installed: [String]?
+        var reason: String?
+        var status: Int?
+        var seconds: Double?
+
+        var exception: ObservedException {
+            ObservedException(type: type ?? "Exception", qualified: qualified ?? type ?? "Exception", bases: bases ?? [],
+                              message: message ?? "", line: line, traceback: traceback ?? "", code: code)
+        }
+    }
+
+    func build(ending: ChildSupervisor.Ending, attribution: OutputAttribution) -> ModeRun {
+        var diagnostics: [String] = []
+        var events: [Event] = []
+        for line in String(decoding: ending.results, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("{"), let event = try? JSONDecoder().decode(Event.self, from: Data(line.utf8)) {
+                events.append(event)
+            } else if !line.isEmpty {
+                diagnostics.append(String(line))  // faulthandler writes plain text
+            }
+        }
+        var statements = attribution.statements()
+        var probes: [Int: ProbeRun] = [:]
+        func probe(_ id: Int) -> ProbeRun {
+            let seen = attribution.probe(id)
+            return probes[id] ?? ProbeRun(probe: id, runs: seen.runs, output: seen.output, value: nil, exception: nil)
+        }
+        for id in attribution.probeRuns.keys { probes[id] = probe(id) }
+
+        var fixtures: [String] = []
+        var codeSeconds: Double?
+        var ended: Event?
+        var runFailure: Event?
+        for event in events {
+            switch event.event {
+            case "fixtures": fixtures = event.installed ?? []
+            case "timing": codeSeconds = event.seconds
+            case "ended": ended = event
+            case "value":
+                guard let id = event.claim else { continue }
+                var run = probe(id)
+                run.value = ObservedValue(repr: event.repr ?? "", str: event.str ?? "")
+                if run.runs == 0 { run.runs = 1 }
+                probes[id] = run
+            case "exception":
+                guard let id = event.id else { continue }
+                switch event.scope {
+                case "statement":
+                    if let index = statements.firstIndex(where: { $0.index == id }) {
+                        statements[index].exception = event.exception
+                    }
+                case "probe", "claim":
+                    var run = probe(id)
+                    run.exception = event.exception
+                    if run.runs == 0 { run.runs = 1 }
+                    probes[id] = run
+                default:
+                    runFailure = event
+                }
+            default: break
+            }
+        }
+
+        var status = RunStatus.ok
+        var problem: String?
+        var exitCode: Int32?
+        let interrupted = statements.last { !$0.finished }.map { "line \(line(of: $0.index))" }
+        switch ending.exit {
+        case .signaled:
+            status = ending.timedOut ? .timeout : .crashed
+        case .exited(let code):
+            exitCode = code
+            if ending.timedOut { status = .timeout }
+        }
+        if ending.timedOut {
+            problem = "timed out after \(format(timeout)) s" + (interrupted.map { ", in the statement at \($0)" } ?? "")
+                + (stuckAt(diagnostics).map { " (stuck at \($0))" } ?? "")
+        } else if let signal = ending.exit.signalName {
+            status = .crashed
+            problem = "killed by \(signal)" + (interrupted.map { " in the statement at \($0)" } ?? "")
+        } else if let failure = runFailure {
+            status = .error
+            let place = failure.line.map { "line \($0): " } ?? ""
+            problem = "\(place)\(failure.exception.summary)"
+        } else if let ended {
+            status = .error
+            let place = interrupted ?? statements.last.map { "line \(line(of: $0.index))" } ?? "start"
+            problem = "\(ended.reason ?? "the run") at \(place) ended it early (exit status \(ended.code ?? 0))"
+        } else if !attribution.ended {
+            status = .crashed
+            problem = "the process ended with exit status \(exitCode ?? -1) before the snippet finished"
+                + (interrupted.map { ", in the statement at \($0)" } ?? "")
+        }
+        if attribution.dropped > 0 {
+            let note = "output capped: kept the first \(attribution.whole.count) bytes, dropped \(attribution.dropped)"
+            problem = problem.map { "\($0); \(note)" } ?? note
+        }
+        return ModeRun(
+            mode: mode, status: status, problem: problem, exitCode: exitCode, signal: ending.exit.signalName,
+            elapsed: ending.elapsed, codeSeconds: codeSeconds, output: attribution.text, droppedBytes: attribution.dropped,
+            statements: statements, probes: probes.values.sorted { $0.probe < $1.probe }, fixtures: fixtures,
+            diagnostics: diagnostics.joined(separator: "\n"))
+    }
+
+    /// Where faulthandler's dump, taken at the time limit, shows the snippet:
+    /// `line 3 in spin ← line 5 in <module>`, innermost first.
+    private func stuckAt(_ dump: [String]) -> String? {
+        var frames: [String] = []
+        for line in dump {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.hasPrefix("Thread ") || text.hasPrefix("Current thread") {
+                if !frames.isEmpty { break }  // the first thread that is in the snippet
+                continue
+            }
+            guard text.hasPrefix("File \"\(path)\", line ") else { continue }
+            frames.append(String(text.dropFirst("File \"\(path)\", ".count)))
+        }
+        return frames.isEmpty ? nil : frames.joined(separator: " ← ")
+    }
+
+    private func line(of top: Int) -> Int {
+        top < statementLines.count ? statementLines[top] : 0
+    }
+
+    private func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.1f", seconds)
+    }
+}

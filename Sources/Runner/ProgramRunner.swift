@@ -1,0 +1,138 @@
+import CProcessControl
+import Foundation
+import GuideModel
+import PythonRuntime
+import PythonSyntax
+import Synchronization
+
+/// What to run, and how: a program's code, what to observe, and the limits of
+/// each run. Nothing here is a claim: the runner observes, the judge decides.
+public struct RunRequest: Codable, Sendable {
+    /// The virtual file the code runs as (tracebacks and `__file__` name it).
+    public var path: String
+    /// A short name for the run's scratch directory (`q05_interning`).
+    public var name: String
+    public var chunks: [Chunk]
+    public var plan: ProbePlan
+    /// Named fixtures installed before the code runs.
+    public var fixtures: [String]
+    public var limits: RunLimits
+    public var modes: [RunMode]
+    /// Where each run's scratch directory is made.
+    public var scratchRoot: String
+    /// The loopback HTTP server the `network` fixture routes to.
+    public var httpBase: String?
+
+    public init(path: String, name: String, chunks: [Chunk], plan: ProbePlan, fixtures: [String], limits: RunLimits,
+                modes: [RunMode], scratchRoot: String, httpBase: String?) {
+        self.path = path
+        self.name = name
+        self.chunks = chunks
+        self.plan = plan
+        self.fixtures = fixtures
+        self.limits = limits
+        self.modes = modes
+        self.scratchRoot = scratchRoot
+        self.httpBase = httpBase
+    }
+}
+
+/// How far one run may go.
+public struct RunLimits: Codable, Sendable, Equatable {
+    /// Seconds each run may take.
+    public var timeout: Double
+    /// Bytes of address space each run may use (RLIMIT_AS).
+    public var memory: Int
+    /// Bytes of output kept per run; the rest are counted.
+    public var output: Int
+
+    public init(timeout: Double, memory: Int, output: Int) {
+        self.timeout = timeout
+        self.memory = memory
+        self.output = output
+    }
+}
+
+/// What the runs of a request produced.
+public struct RunOutcome: Codable, Sendable, Equatable {
+    public var runs: [ModeRun]
+    /// Why nothing ran (an unknown fixture, code that does not compile).
+    public var problem: String?
+
+    public init(runs: [ModeRun] = [], problem: String? = nil) {
+        self.runs = runs
+        self.problem = problem
+    }
+}
+
+/// Runs programs in forked copies of a warm interpreter.
+///
+/// The program is instrumented and compiled once, here, before any fork; each
+/// mode then runs in a child forked from this process, so every run starts from
+/// the same pristine interpreter, and whatever the code does (disables the GC,
+/// deletes files, crashes, hangs) ends with its process.
+public enum ProgramRunner {
+    static let helpers = HelperModules(bundle: .module, [
+        ("_guidecheck_fixtures", "fixtures"),
+        ("_guidecheck_runner", "runner"),
+    ])
+
+    /// Loads the runner's helper modules; call once per interpreter before `run`.
+    public static func install(_ gil: borrowing GIL) throws { try helpers.install(gil) }
+
+    /// Makes this process a worker that owns its runs: orphans a program leaves
+    /// (a daemonised child) come back to it and are killed after each run; when it
+    /// is stopped (its parent was interrupted, or died) it takes its current
+    /// run's whole process group with it.
+    public static func becomeWorker() {
+        ChildSupervisor.becomeSubreaper()
+        _ = gc_kill_group_on_termination()
+        _ = gc_die_with_parent(SIGTERM)
+    }
+
+    public static func run(_ request: RunRequest, _ gil: inout GIL) -> RunOutcome {
+        let known = (try? Fixtures.descriptions(gil)) ?? [:]
+        if let unknown = request.fixtures.first(where: { known[$0] == nil }) {
+            return RunOutcome(problem: "unknown fixture '\(unknown)'; known fixtures: \(known.keys.sorted().joined(separator: ", "))")
+        }
+        let key = "\(request.name)-\(UInt64.random(in: 0...UInt64.max))"
+        let chunks = String(decoding: (try? JSONEncoder().encode(request.chunks)) ?? Data("[]".utf8), as: UTF8.self)
+        let probes = String(decoding: (try? JSONEncoder().encode(request.plan.probes)) ?? Data("[]".utf8), as: UTF8.self)
+        let prepared: Prepared
+        do {
+            let json = try HelperModules.call("_guidecheck_runner", "prepare",
+                                              [.string(key), .string(request.path), .string(chunks), .string(probes)], gil)
+            prepared = try JSONDecoder().decode(Prepared.self, from: Data(json.utf8))
+        } catch {
+            return RunOutcome(problem: "guidecheck failed to prepare it: \(error)")
+        }
+        if let error = prepared.error { return RunOutcome(problem: "\(request.path): \(error)") }
+        defer { _ = try? HelperModules.call("_guidecheck_runner", "discard", [.string(key)], gil) }
+        let runs = request.modes.map { mode in
+            ForkedRun(request: request, mode: mode, prepared: key, statementLines: prepared.lines ?? []).run(&gil)
+        }
+        return RunOutcome(runs: runs)
+    }
+
+    /// `runner.prepare`'s answer.
+    private struct Prepared: Decodable {
+        var lines: [Int]?
+        var error: String?
+    }
+}
+
+/// The fixtures a program can declare (`fixtures.py`).
+public enum Fixtures {
+    /// Every fixture name with its one-line description (read once per process:
+    /// the fixtures are fixed when the helpers are loaded).
+    public static func descriptions(_ gil: borrowing GIL) throws -> [String: String] {
+        if let known = cache.withLock({ $0 }) { return known }
+        try ProgramRunner.install(gil)
+        let json = try HelperModules.call("_guidecheck_fixtures", "describe", [], gil)
+        let known = try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
+        cache.withLock { $0 = known }
+        return known
+    }
+
+    private static let cache = Mutex<[String: String]?>(nil)
+}

@@ -1,0 +1,359 @@
+"""Runs one snippet inside a forked child, as `python3 snippet.py` or as an
+interactive session would, and reports what each part of it did.
+
+Every top-level statement is wrapped, in the AST, in `with __guidecheck__.statement(i):`.
+Its context manager marks the statement's start and end in the output stream (so
+Swift can attribute every byte of output, whoever wrote it), records an exception
+against the statement and lets the run go on with the next one. Claims about a
+nested line get a `probe` of their own; value claims get the value recorded; a
+claim written as commented-out code (`# next(gen) → StopIteration`) is evaluated
+where the comment stands. The module is compiled once in "exec" mode, so
+constants are shared as `python3` shares them; in "single" mode each top-level
+statement is compiled on its own, as the REPL compiles it.
+
+Results go to a private descriptor as JSON lines; output markers go to a private
+copy of the capture pipe, so a snippet that closes fds 1 and 2 loses nothing.
+
+The modules imported here are imported once, in the worker, before it forks:
+a run then pays nothing for them (tempfile alone costs ~5 ms to import).
+"""
+
+import ast
+import faulthandler
+import json
+import os
+import signal
+import sys
+import tempfile
+import threading
+import time
+
+import _guidecheck_native
+import _guidecheck_program as program
+
+PROBE_NAME = '__guidecheck__'
+TEXT_LIMIT = 10000
+
+
+def _clip(text):
+    return text if len(text) <= TEXT_LIMIT else text[:TEXT_LIMIT] + f'… ({len(text) - TEXT_LIMIT} more characters)'
+
+
+class Recorder:
+    """The object the instrumented code calls, bound to `__guidecheck__`."""
+
+    def __init__(self, path, marker, output_fd, result_fd):
+        self.path = path
+        self.marker = marker.encode()
+        self.output_fd = output_fd
+        self.result_fd = result_fd
+        self.pid = os.getpid()
+
+    # -- channels ---------------------------------------------------------------
+
+    def _flush(self):
+        stdout, stderr = sys.stdout, sys.stderr
+        for stream in (stdout, stderr, sys.__stdout__, sys.__stderr__):
+            if stream is None or (stream is sys.__stdout__ and stdout is stream) or (stream is sys.__stderr__ and stderr is stream):
+                continue  # each stream once
+            try:
+                stream.flush()
+            except Exception:
+                pass
+        for stream in (stdout, stderr):
+            try:
+                if stream is not None:
+                    stream.flush()
+            except Exception:
+                pass
+        _guidecheck_native.flush_c_stdio()
+
+    def mark(self, event):
+        # Only the snippet's own process marks; fork-started children inherit the
+        # descriptors but must not write markers.
+        if os.getpid() != self.pid:
+            return
+        self._flush()
+        payload = b'\x01GC' + self.marker + b'|' + event.encode() + b'\x01'
+        try:
+            os.write(self.output_fd, payload)
+        except OSError:
+            pass
+
+    def emit(self, **event):
+        if os.getpid() != self.pid:
+            return
+        line = (json.dumps(event) + '\n').encode()
+        try:
+            while line:
+                written = os.write(self.result_fd, line)
+                line = line[written:]
+        except OSError:
+            pass
+
+    # -- what instrumented code calls -------------------------------------------
+
+    def statement(self, index):
+        return _Block(self, 'S', index, suppress=True)
+
+    def probe(self, claim):
+        return _Block(self, 'P', claim, suppress=False)
+
+    def value(self, claim, value):
+        self.record_value(claim, value)
+        return value
+
+    def record_value(self, claim, value):
+        try:
+            text_repr = repr(value)
+        except BaseException as error:
+            text_repr = f'<repr() raised {type(error).__name__}: {error}>'
+        try:
+            text_str = str(value)
+        except BaseException as error:
+            text_str = f'<str() raised {type(error).__name__}: {error}>'
+        self.emit(event='value', claim=claim, repr=_clip(text_repr), str=_clip(text_str))
+
+    def evaluate(self, claim, expression, namespace):
+        """A claim written as commented-out code: evaluate it here."""
+        try:
+            value = eval(compile(expression, f'<claim on {os.path.basename(self.path)}>', 'eval'), namespace)
+        except BaseException as error:
+            self.record_exception('claim', claim, error)
+            if not isinstance(error, Exception):
+                raise
+            return
+        self.record_value(claim, value)
+
+    def record_exception(self, scope, identifier, error):
+        # Described by guidecheck's one rule (PythonException in Swift).
+        facts = _guidecheck_native.describe_exception(error)
+        line = next((frame_line for frame_file, frame_line in reversed(facts['frames']) if frame_file == self.path), None)
+        if facts['syntax'] is not None and facts['syntax'][0] == self.path:
+            line = facts['syntax'][1]
+        self.emit(event='exception', scope=scope, id=identifier,
+                  type=facts['name'], qualified=facts['qualified'], bases=facts['bases'],
+                  message=_clip(facts['message']), line=line, code=facts['exit_code'],
+                  traceback=_clip(facts['traceback']))
+
+
+class _Block:
+    def __init__(self, recorder, kind, identifier, suppress):
+        self.recorder = recorder
+        self.kind = kind
+        self.identifier = identifier
+        self.suppress = suppress
+
+    def __enter__(self):
+        self.recorder.mark(f'{self.kind}{self.identifier}')
+        return self
+
+    def __exit__(self, kind, error, tb):
+        self.recorder.mark(f'{self.kind.lower()}{self.identifier}')
+        if error is None:
+            return False
+        if self.kind == 'S':
+            self.recorder.record_exception('statement', self.identifier, error)
+        elif self.kind == 'P':
+            self.recorder.record_exception('probe', self.identifier, error)
+        # Ordinary exceptions end the statement, not the run; SystemExit,
+        # KeyboardInterrupt and friends end the run, as they end `python3`.
+        return self.suppress and isinstance(error, Exception)
+
+
+# -- instrumentation --------------------------------------------------------------
+
+def _name(identifier):
+    return ast.Name(id=identifier, ctx=ast.Load())
+
+
+def _call(method, *arguments):
+    return ast.Call(func=ast.Attribute(value=_name(PROBE_NAME), attr=method, ctx=ast.Load()),
+                    args=list(arguments), keywords=[])
+
+
+def _with(call, body, location):
+    node = ast.With(items=[ast.withitem(context_expr=call)], body=body)
+    return ast.fix_missing_locations(ast.copy_location(node, location))
+
+
+class _Instrument:
+    """Wraps the statements that carry claims; leaves everything else as written."""
+
+    def __init__(self, plan):
+        self.nested = {probe['line']: probe for probe in plan if probe['kind'] == 'nested'}
+        self.values = {probe['line']: probe for probe in plan if probe['kind'] in ('value-expr', 'value-target')}
+
+    def statements(self, nodes):
+        wrapped = []
+        for node in nodes:
+            self.children(node)
+            body = self.with_value(node)
+            probe = self.nested.get(node.lineno)
+            if probe is not None:
+                body = [_with(_call('probe', ast.Constant(probe['claim'])), body, node)]
+            wrapped.extend(body)
+        return wrapped
+
+    def children(self, node):
+        for owner, field in program.nested_blocks(node):
+            setattr(owner, field, self.statements(getattr(owner, field)))
+
+    def with_value(self, node):
+        """The statement, recording the value its claim is about."""
+        probe = self.values.get(node.lineno)
+        if probe is None:
+            return [node]
+        claim = ast.Constant(probe['claim'])
+        if probe['kind'] == 'value-expr' and isinstance(node, ast.Expr):
+            node.value = ast.copy_location(_call('value', claim, node.value), node.value)
+            return [node]
+        target = ast.parse(probe['expression'], mode='eval').body
+        record = ast.copy_location(ast.Expr(value=_call('record_value', claim, target)), node)
+        return [node, ast.fix_missing_locations(record)]
+
+
+def instrument(tree, plan, first_top=0):
+    """The chunk's top-level statements, each wrapped for attribution; they are
+    numbered from `first_top`, as the program's statements are across chunks."""
+    transformer = _Instrument([probe for probe in plan if probe['kind'] != 'eval'])
+    evaluations = {}
+    for probe in plan:
+        if probe['kind'] == 'eval':
+            evaluations.setdefault(probe['after_top'], []).append(probe)
+    body = []
+    for index, node in enumerate(tree.body, start=first_top):
+        transformer.children(node)
+        inner = transformer.with_value(node)
+        body.append(_with(_call('statement', ast.Constant(index)), inner, node))
+        for probe in evaluations.get(index, []):
+            location = ast.Pass(lineno=probe['line'], col_offset=0, end_lineno=probe['line'], end_col_offset=0)
+            evaluate = ast.Expr(value=_call('evaluate', ast.Constant(probe['claim']),
+                                            ast.Constant(probe['expression']),
+                                            ast.Call(func=_name('globals'), args=[], keywords=[])))
+            body.append(_with(_call('probe', ast.Constant(probe['claim'])),
+                              [ast.copy_location(evaluate, location)], location))
+    return body
+
+
+# -- compiling, once per program -------------------------------------------------
+
+#: Compiled programs, prepared in the worker before it forks (see `prepare`).
+_PREPARED = {}
+
+
+def _compile(path, chunks, plan):
+    """Each chunk compiled as one module ("exec"), and each top-level statement
+    on its own ("single", as the REPL compiles it); and every top-level
+    statement's first line."""
+    modules, statements, lines = [], [], []
+    for chunk in chunks:
+        tree = program.parse(chunk['code'], path, chunk['first_line'])
+        lines += [program.first_line(node) for node in tree.body]
+        body = instrument(tree, plan, first_top=len(statements))
+        modules.append(compile(ast.Module(body=body, type_ignores=[]), path, 'exec'))
+        statements += [compile(ast.Interactive(body=[node]), path, 'single') for node in body]
+    return modules, statements, lines
+
+
+def prepare(key, path, chunks_json, probes_json):
+    """Parses, instruments and compiles a program once, in the worker, before the
+    runs fork: every mode then starts with its code objects ready. Returns JSON:
+    {"lines": [first line of each top-level statement]} or {"error": text}."""
+    try:
+        modules, statements, lines = _compile(path, json.loads(chunks_json), json.loads(probes_json))
+    except (SyntaxError, ValueError) as error:
+        return json.dumps({'error': f'{type(error).__name__}: {error}'})
+    _PREPARED[key] = (modules, statements)
+    return json.dumps({'lines': lines})
+
+
+def discard(key):
+    _PREPARED.pop(key, None)
+
+
+def run(config_json):
+    """Runs the snippet described by `config_json`; never returns normally.
+
+    Swift calls this in the forked child after pointing fds 1 and 2 at the capture
+    pipe. It returns the exit status the child should end with.
+    """
+    config = json.loads(config_json)
+    path = config['path']
+    recorder = Recorder(path, config['marker'], config['output_fd'], config['result_fd'])
+    scratch = config['scratch']
+    os.chdir(scratch)
+    for key in ('HOME', 'TMPDIR'):
+        os.environ[key] = scratch
+    tempfile.tempdir = None
+    _guidecheck_native.line_buffer_c_stdout()
+    # As python3 starts: Ctrl-C raises KeyboardInterrupt.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    faulthandler.enable(file=config['result_fd'], all_threads=True)
+    faulthandler.register(signal.SIGUSR1, file=config['result_fd'], all_threads=True)
+
+    module = _guidecheck_native.fresh_main(path)
+    namespace = module.__dict__
+    try:
+        import _guidecheck_fixtures
+        provided = _guidecheck_fixtures.install(config.get('fixtures', []), namespace, config.get('fixture_config', {}))
+        recorder.emit(event='fixtures', installed=provided)
+    except BaseException as error:
+        recorder.record_exception('fixture', 0, error)
+        recorder.mark('E')
+        return 70
+    namespace[PROBE_NAME] = recorder
+
+    prepared = _PREPARED.get(config.get('prepared'))
+    if prepared is None:
+        try:
+            prepared = _compile(path, config['chunks'], config['probes'])[:2]
+        except SyntaxError as error:
+            recorder.record_exception('compile', 0, error)
+            recorder.mark('E')
+            return 1
+    module_codes, statement_codes = prepared
+    status = 0
+    started = time.perf_counter()
+    try:
+        if config['mode'] == 'module':
+            for code in module_codes:
+                exec(code, namespace)
+        else:
+            # The REPL echoes each expression statement's value. The echo is
+            # bracketed with markers so it is told apart from what the code printed.
+            def displayhook(value):
+                if value is None:
+                    return
+                recorder.mark('D')
+                sys.__displayhook__(value)
+                recorder.mark('d')
+            sys.displayhook = displayhook
+            for code in statement_codes:
+                exec(code, namespace)
+    except SystemExit as error:
+        status = _guidecheck_native.describe_exception(error)['exit_code']
+        recorder.emit(event='ended', reason='SystemExit', code=status)
+    except KeyboardInterrupt:
+        status = 130
+        recorder.emit(event='ended', reason='KeyboardInterrupt', code=status)
+    except BaseException as error:
+        recorder.record_exception('run', 0, error)
+        status = 1
+    finally:
+        namespace.pop(PROBE_NAME, None)
+        recorder.emit(event='timing', seconds=time.perf_counter() - started)
+    # As python3 does at exit: wait for non-daemon threads, then run the
+    # atexit handlers (multiprocessing's finalizers among them).
+    try:
+        threading._shutdown()
+    except BaseException:
+        pass
+    try:
+        import atexit
+        atexit._run_exitfuncs()
+    except BaseException as error:
+        recorder.record_exception('run', 0, error)
+    recorder.mark('E')
+    recorder.emit(event='done', status=status)
+    return status

@@ -1,0 +1,52 @@
+import Foundation
+import GuideModel
+import PythonRuntime
+import Reader
+import Runner
+
+/// What a worker does with a job: read the program, then run it. The two stages
+/// meet only here, through plain data: the reading's plan goes into the run
+/// request; the reading and the runs come back together, for the parent to judge.
+public struct SnippetWork: Sendable {
+    public let interpreter: PythonInterpreter
+
+    public init(interpreter: PythonInterpreter) throws {
+        self.interpreter = interpreter
+        try interpreter.withGILBlocking { gil in
+            try PythonReading.install(gil)
+            try ProgramRunner.install(gil)
+        }
+    }
+
+    public func perform(_ job: SnippetJob) -> SnippetOutcome {
+        let started = Self.now()
+        var outcome: SnippetOutcome
+        do {
+            outcome = try interpreter.withGILBlocking { gil in try Self.perform(job, started: started, &gil) }
+        } catch {
+            outcome = SnippetOutcome(snippet: job.program.name, problem: "guidecheck failed to run it: \(error)")
+        }
+        outcome.workerSeconds = Self.now() - started
+        return outcome
+    }
+
+    private static func perform(_ job: SnippetJob, started: Double, _ gil: inout GIL) throws -> SnippetOutcome {
+        let reading = try ProgramReader.read(job.program, annotations: job.annotations, fixtures: job.fixtures, gil)
+        var outcome = SnippetOutcome(snippet: job.program.name, reading: reading, problem: reading.problem,
+                                     analysisSeconds: now() - started)
+        guard reading.problem == nil, !job.modes.isEmpty else { return outcome }
+        let request = RunRequest(path: job.program.path, name: job.program.name, chunks: job.program.chunks, plan: reading.plan,
+                                 fixtures: job.fixtures, limits: job.limits, modes: job.modes, scratchRoot: job.scratchRoot,
+                                 httpBase: job.httpBase)
+        let ran = ProgramRunner.run(request, &gil)
+        outcome.runs = ran.runs
+        if let problem = ran.problem { outcome.problem = "\(job.program.name): \(problem)" }
+        return outcome
+    }
+
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}

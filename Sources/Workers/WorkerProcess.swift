@@ -1,0 +1,105 @@
+import CProcessControl
+import Foundation
+
+/// Why a worker could not do its job.
+public struct WorkerError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// One worker process of guidecheck's own (`guidecheck __worker`, `guidecheck
+/// __bench-worker`), each embedding CPython, fed requests on stdin and read one
+/// JSON line at a time.
+public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: @unchecked Sendable {
+    private let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private var buffer = Data()
+    /// The Python version the worker reported when it was ready.
+    public private(set) var python = ""
+
+    /// Starts `executable arguments…` and waits for it to say it is ready.
+    public init(executable: String, arguments: [String], environment: [String: String] = [:]) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        process.standardInput = input
+        process.standardOutput = output
+        do { try process.run() } catch {
+            throw WorkerError(message: "cannot start a worker (\(executable)): \(error.localizedDescription)")
+        }
+        switch try receive() {
+        case .ready(let version): python = version
+        case .failed(let message): throw WorkerError(message: message)
+        case .body: throw WorkerError(message: "the worker answered before it was ready")
+        }
+    }
+
+    public var pid: pid_t { process.processIdentifier }
+
+    public func send(_ request: Request) throws {
+        var data = (try? JSONEncoder().encode(request)) ?? Data()
+        data.append(UInt8(ascii: "\n"))
+        do { try input.fileHandleForWriting.write(contentsOf: data) } catch {
+            throw WorkerError(message: "the worker is gone: \(error.localizedDescription)")
+        }
+    }
+
+    /// Closes the worker's stdin: it ends once it has answered what it was sent.
+    public func finishSending() { try? input.fileHandleForWriting.close() }
+
+    /// The next body the worker sends; a `failed` message or the worker's death
+    /// is an error.
+    public func next() throws -> Body {
+        switch try receive() {
+        case .body(let body): return body
+        case .failed(let message): throw WorkerError(message: message)
+        case .ready: throw WorkerError(message: "the worker answered out of turn")
+        }
+    }
+
+    /// Sends one request and returns the one body it answers with.
+    public func exchange(_ request: Request) throws -> Body {
+        try send(request)
+        return try next()
+    }
+
+    /// Stops it (SIGTERM: a worker takes its current run's processes with it) and waits.
+    public func terminate() {
+        try? input.fileHandleForWriting.close()
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+
+    /// Kills it at once.
+    public func kill() {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+    }
+
+    /// Waits for it to end; how it ended, in words.
+    public func waitForExit() -> String {
+        process.waitUntilExit()
+        return process.terminationReason == .uncaughtSignal
+            ? "killed by \(String(cString: gc_signal_name(process.terminationStatus)))" : "exit status \(process.terminationStatus)"
+    }
+
+    private func receive() throws -> WorkerMessage<Body> {
+        let handle = output.fileHandleForReading
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer.removeSubrange(buffer.startIndex...newline)
+                if let message = WorkerMessage<Body>.parse(Data(line)) { return message }
+                continue
+            }
+            let chunk = handle.availableData
+            if chunk.isEmpty {
+                throw WorkerError(message: "the worker process died (\(waitForExit())) while running it")
+            }
+            buffer.append(chunk)
+        }
+    }
+}
