@@ -41,20 +41,20 @@ struct ForkedRun {
         }
         ChildSupervisor.sweepBeforeRun()
         let stem = String(request.name[..<(request.name.lastIndex(of: ".") ?? request.name.endIndex)])
-        guard let scratch = RunDirectory(root: request.scratchRoot, name: "\(stem)-\(mode.rawValue)") else {
-            return failed("cannot create a scratch directory under \(request.scratchRoot)")
+        guard let scratch = RunDirectory(root: request.settings.scratchRoot, name: "\(stem)-\(mode.rawValue)") else {
+            return failed("cannot create a scratch directory under \(request.settings.scratchRoot)")
         }
         defer { scratch.remove() }
         guard let output = DescriptorPipe.make(), let results = DescriptorPipe.make() else { return failed("cannot create pipes") }
         let nonce = String((0..<16).map { _ in "abcdefghijklmnopqrstuvwxyz".randomElement()! })
         var fixtureConfig: [String: String] = [:]
-        if let base = request.httpBase { fixtureConfig["http_base"] = base }
+        if let base = request.settings.httpBase { fixtureConfig["http_base"] = base }
         let configuration = Configuration(
             path: request.path, chunks: request.chunks, marker: nonce, outputFD: output.write, resultFD: results.write,
-            scratch: scratch.path, mode: mode, probes: request.plan.probes, fixtures: request.fixtures,
+            scratch: scratch.path, mode: mode, probes: request.plan.probes, fixtures: request.settings.fixtures,
             fixtureConfig: fixtureConfig, prepared: prepared)
         let json = String(decoding: (try? JSONEncoder().encode(configuration)) ?? Data(), as: UTF8.self)
-        let memoryLimit = request.limits.memory
+        let memoryLimit = request.settings.limits.memory
 
         let started = ChildSupervisor.now()
         let pid: pid_t
@@ -94,15 +94,15 @@ struct ForkedRun {
         close(results.write)
         gc_set_current_group(pid)
         defer { gc_set_current_group(0) }
-        var attribution = OutputAttribution(nonce: nonce, limit: request.limits.output)
+        var attribution = OutputAttribution(nonce: nonce, limit: request.settings.limits.output)
         let ending = gil.allowThreads {
             ChildSupervisor(pid: pid, output: output.read, results: results.read)
-                .supervise(timeout: request.limits.timeout, started: started, attribution: &attribution)
+                .supervise(timeout: request.settings.limits.timeout, started: started, attribution: &attribution)
         }
         close(output.read)
         close(results.read)
         ChildSupervisor.killStragglers(group: pid, child: pid, reaped: ending.reaped)
-        return ModeRunBuilder(mode: mode, statementLines: statementLines, timeout: request.limits.timeout, path: request.path)
+        return ModeRunBuilder(mode: mode, statementLines: statementLines, timeout: request.settings.limits.timeout, path: request.path)
             .build(ending: ending, attribution: attribution)
     }
 }

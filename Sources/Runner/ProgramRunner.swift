@@ -5,8 +5,8 @@ import PythonRuntime
 import PythonSyntax
 import Synchronization
 
-/// What to run, and how: a program's code, what to observe, and the limits of
-/// each run. Nothing here is a claim: the runner observes, the judge decides.
+/// What to run, and how: a program's code, what to observe, and how each run
+/// is set up. Nothing here is a claim: the runner observes, the judge decides.
 public struct RunRequest: Codable, Sendable {
     /// The virtual file the code runs as (tracebacks and `__file__` name it).
     public var path: String
@@ -14,6 +14,19 @@ public struct RunRequest: Codable, Sendable {
     public var name: String
     public var chunks: [Chunk]
     public var plan: ProbePlan
+    public var settings: RunSettings
+
+    public init(path: String, name: String, chunks: [Chunk], plan: ProbePlan, settings: RunSettings) {
+        self.path = path
+        self.name = name
+        self.chunks = chunks
+        self.plan = plan
+        self.settings = settings
+    }
+}
+
+/// How a program's runs are set up, whatever the program.
+public struct RunSettings: Codable, Sendable {
     /// Named fixtures installed before the code runs.
     public var fixtures: [String]
     public var limits: RunLimits
@@ -23,12 +36,8 @@ public struct RunRequest: Codable, Sendable {
     /// The loopback HTTP server the `network` fixture routes to.
     public var httpBase: String?
 
-    public init(path: String, name: String, chunks: [Chunk], plan: ProbePlan, fixtures: [String], limits: RunLimits,
-                modes: [RunMode], scratchRoot: String, httpBase: String?) {
-        self.path = path
-        self.name = name
-        self.chunks = chunks
-        self.plan = plan
+    public init(fixtures: [String] = [], limits: RunLimits, modes: [RunMode] = RunMode.allCases, scratchRoot: String,
+                httpBase: String? = nil) {
         self.fixtures = fixtures
         self.limits = limits
         self.modes = modes
@@ -92,7 +101,7 @@ public enum ProgramRunner {
 
     public static func run(_ request: RunRequest, _ gil: inout GIL) -> RunOutcome {
         let known = (try? Fixtures.descriptions(gil)) ?? [:]
-        if let unknown = request.fixtures.first(where: { known[$0] == nil }) {
+        if let unknown = request.settings.fixtures.first(where: { known[$0] == nil }) {
             return RunOutcome(problem: "unknown fixture '\(unknown)'; known fixtures: \(known.keys.sorted().joined(separator: ", "))")
         }
         let key = "\(request.name)-\(UInt64.random(in: 0...UInt64.max))"
@@ -108,7 +117,7 @@ public enum ProgramRunner {
         }
         if let error = prepared.error { return RunOutcome(problem: "\(request.path): \(error)") }
         defer { _ = try? HelperModules.call("_guidecheck_runner", "discard", [.string(key)], gil) }
-        let runs = request.modes.map { mode in
+        let runs = request.settings.modes.map { mode in
             ForkedRun(request: request, mode: mode, prepared: key, statementLines: prepared.lines ?? []).run(&gil)
         }
         return RunOutcome(runs: runs)

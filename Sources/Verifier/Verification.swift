@@ -57,11 +57,11 @@ public enum Verification {
         for snippet in corpus.snippets where snippet.language == .python {
             guard snippet.problem == nil, let program = snippet.program(guide: corpus.guidePath) else { continue }
             let timeout = snippet.entry?.timeout ?? settings.timeout ?? corpus.manifest?.defaults?.timeout ?? VerificationSettings.defaultTimeout
+            let limits = RunLimits(timeout: timeout, memory: settings.memoryLimit, output: settings.outputLimit)
             jobs.append(SnippetJob(program: program, annotations: snippet.entry?.annotations ?? [],
-                                   fixtures: snippet.entry?.fixtures ?? [],
-                                   limits: RunLimits(timeout: timeout, memory: settings.memoryLimit, output: settings.outputLimit),
-                                   modes: snippet.notRunnable == nil ? RunMode.allCases : [],
-                                   scratchRoot: settings.scratchRoot, httpBase: settings.httpBase))
+                                   settings: RunSettings(fixtures: snippet.entry?.fixtures ?? [], limits: limits,
+                                                         modes: snippet.notRunnable == nil ? RunMode.allCases : [],
+                                                         scratchRoot: settings.scratchRoot, httpBase: settings.httpBase)))
         }
         let exclusive = Set(corpus.snippets.filter { $0.entry?.exclusive == true }.map(\.name))
         let outcomes = runner.run(jobs, exclusive: exclusive, progress: progress)

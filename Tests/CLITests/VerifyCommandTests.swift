@@ -96,6 +96,15 @@ struct VerifyCommandTests {
         #expect(result.stderr.contains("snippets/manifest.yaml:4: not valid YAML"))
     }
 
+    @Test("an unknown key in the manifest is a usage error naming the file, line and nearest key")
+    func unknownManifestKey() throws {
+        let scratch = Self.copy(["q05_interning"])
+        scratch.write("snippets/manifest.yaml", "snippets:\n  - file: q05_interning.py\n    timout: 1\n")
+        let result = try GuideCheckCommand.run(["verify"], directory: scratch.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("snippets/manifest.yaml:3: unknown key 'timout' in snippets[0]; did you mean 'timeout'?"), "\(result.stderr)")
+    }
+
     @Test("a folder of snippets that is missing, or not a folder, is a usage error naming it")
     func badFolder() throws {
         let scratch = ScratchDirectory()

@@ -21,8 +21,8 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     public struct Entry: Codable, Sendable, Equatable {
         public var file: String
-        /// `Q5`.
-        public var question: String
+        /// `Q5`; without it, the question is read from the file name (`q05_…`).
+        public var question: String?
         public var topic: String?
         /// The guide line the snippet's first line is copied from.
         public var guideLine: Int?
@@ -67,6 +67,9 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var normalise: [Normalisation]?
         /// Why the annotation reads the comment this way.
         public var note: String?
+        /// The manifest line the annotation starts on (not read from the YAML: found
+        /// when the manifest is loaded, for errors that point at it).
+        public var manifestLine: Int?
 
         enum CodingKeys: String, CodingKey {
             case line, commentary, kind, expected, probe, normalise, note
@@ -119,95 +122,49 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var replacement: String
     }
 
-    /// Reads a manifest, naming the file and line of any error.
+    /// Reads a manifest, naming the file and line of any error (an unknown key
+    /// among them, with the nearest valid one).
     public static func load(from url: URL) throws -> Manifest {
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw CorpusError(file: url.path, line: nil, message: "cannot read the manifest: \(error.localizedDescription)")
         }
-        do {
-            return try YAMLDecoder().decode(Manifest.self, from: text)
-        } catch let error as DecodingError {
-            throw CorpusError(file: url.path, line: Self.line(of: error, in: text), message: Self.describe(error))
-        } catch let error as YamlError {
-            throw CorpusError(file: url.path, line: Self.line(of: error), message: "not valid YAML: \(Self.problem(of: error))")
+        var manifest = try StrictYAML.decode(Manifest.self, from: text, file: url.path, schema: schema)
+        if let root = try? Yams.compose(yaml: text) {
+            for entry in manifest.snippets.indices {
+                for annotation in (manifest.snippets[entry].annotations ?? []).indices {
+                    manifest.snippets[entry].annotations![annotation].manifestLine = StrictYAML.line(
+                        of: [Key("snippets"), Key(entry), Key("annotations"), Key(annotation)], in: root)
+                }
+            }
         }
+        return manifest
     }
 
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "missing '\(key.stringValue)' in \(path(context.codingPath))"
-        case .typeMismatch(let type, let context):
-            return "\(path(context.codingPath)) must be \(expectation(for: type))"
-        case .valueNotFound(let type, let context):
-            return "\(path(context.codingPath)) must be \(expectation(for: type)), not empty"
-        case .dataCorrupted(let context):
-            if let yaml = context.underlyingError as? YamlError { return "not valid YAML: \(problem(of: yaml))" }
-            return "\(context.debugDescription) at \(path(context.codingPath))"
-        @unknown default:
-            return "\(error)"
-        }
+    /// A coding path step, to find a node's line.
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int?
+        init(_ string: String) { stringValue = string }
+        init(_ index: Int) { stringValue = String(index); intValue = index }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { self.init(intValue) }
     }
 
-    private static func expectation(for type: Any.Type) -> String {
-        switch type {
-        case is Double.Type: return "a number"
-        case is Int.Type: return "a whole number"
-        case is Bool.Type: return "true or false"
-        case is String.Type: return "text"
-        default: return String(describing: type).hasPrefix("Array") ? "a list" : "a \(type)"
-        }
-    }
-
-    private static func path(_ codingPath: [CodingKey]) -> String {
-        let text = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        return text.isEmpty ? "the manifest" : String(text.drop(while: { $0 == "." }))
-    }
-
-    /// The line an error points at: the offending key inside its snippet entry
-    /// (entries are found by their `- file:` lines), else the entry itself.
-    private static func line(of error: DecodingError, in text: String) -> Int? {
-        let codingPath: [CodingKey]
-        switch error {
-        case .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
-            codingPath = context.codingPath
-        case .dataCorrupted(let context):
-            if let yaml = context.underlyingError as? YamlError { return line(of: yaml) }
-            codingPath = context.codingPath
-        @unknown default:
-            return nil
-        }
-        guard codingPath.count >= 2, codingPath[0].stringValue == "snippets", let index = codingPath[1].intValue else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        let starts = lines.indices.filter { lines[$0].hasPrefix("- file:") }
-        guard index < starts.count else { return nil }
-        let entryStart = starts[index]
-        let entryEnd = index + 1 < starts.count ? starts[index + 1] : lines.count
-        if codingPath.count >= 3, codingPath.last?.intValue == nil, let key = codingPath.last?.stringValue,
-           let keyLine = (entryStart..<entryEnd).first(where: { lines[$0].hasPrefix("\(key):") || lines[$0].hasPrefix("- \(key):") }) {
-            return keyLine + 1
-        }
-        return entryStart + 1
-    }
-
-    private static func line(of error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return mark.line
-        default:
-            return nil
-        }
-    }
-
-    private static func problem(of error: YamlError) -> String {
-        switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
-            return problem
-        default:
-            return "\(error)"
-        }
-    }
+    /// Every key a manifest may hold.
+    static let schema = KeySchema.mapping([
+        "guide": .value,
+        "defaults": .mapping(["timeout": .value]),
+        "snippets": .list(.mapping([
+            "file": .value, "question": .value, "topic": .value, "guide_line": .value, "fixtures": .value,
+            "timeout": .value, "exclusive": .value, "runnable": .value, "reason": .value,
+            "redact": .list(.mapping(["name": .value, "pattern": .value, "replacement": .value])),
+            "annotations": .list(.mapping([
+                "line": .value, "commentary": .value, "not_checkable": .value, "kind": .value, "expected": .value,
+                "expected_python": .value, "probe": .value, "normalise": .value, "note": .value,
+            ])),
+        ])),
+    ])
 }
 
 /// A problem with the corpus itself (manifest, snippet files), with where it is.

@@ -95,6 +95,16 @@ public struct SnippetCorpus: Sendable {
             if snippet.problem == nil, snippet.source?.trimmingWhitespace().isEmpty == true {
                 snippet.problem = CorpusError(file: path, line: 1, message: "empty file: nothing to check")
             }
+            if let source = snippet.source {
+                // An annotation for a line the snippet does not have reads nothing:
+                // the manifest is stale, and saying so is the only honest answer.
+                let lineCount = source.split(separator: "\n", omittingEmptySubsequences: false).count
+                    - (source.hasSuffix("\n") ? 1 : 0)
+                for annotation in snippet.entry?.annotations ?? [] where !(1...max(1, lineCount)).contains(annotation.line) {
+                    throw CorpusError(file: manifestPath, line: annotation.manifestLine,
+                                      message: "an annotation for line \(annotation.line) of \(name), which has \(counted(lineCount, "line"))")
+                }
+            }
             snippets.append(snippet)
         }
         let present = Set(names)

@@ -7,23 +7,12 @@ public struct SnippetJob: Codable, Sendable {
     public var program: ProgramSource
     /// The manifest's readings of ambiguous comments.
     public var annotations: [Manifest.Annotation]
-    public var fixtures: [String]
-    public var limits: RunLimits
-    public var modes: [RunMode]
-    /// Where each run's scratch directory is made.
-    public var scratchRoot: String
-    /// The loopback HTTP server the `network` fixture routes to.
-    public var httpBase: String?
+    public var settings: RunSettings
 
-    public init(program: ProgramSource, annotations: [Manifest.Annotation] = [], fixtures: [String] = [], limits: RunLimits,
-                modes: [RunMode] = RunMode.allCases, scratchRoot: String, httpBase: String? = nil) {
+    public init(program: ProgramSource, annotations: [Manifest.Annotation] = [], settings: RunSettings) {
         self.program = program
         self.annotations = annotations
-        self.fixtures = fixtures
-        self.limits = limits
-        self.modes = modes
-        self.scratchRoot = scratchRoot
-        self.httpBase = httpBase
+        self.settings = settings
     }
 }
 

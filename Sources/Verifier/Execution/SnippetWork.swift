@@ -31,13 +31,12 @@ public struct SnippetWork: Sendable {
     }
 
     private static func perform(_ job: SnippetJob, started: Double, _ gil: inout GIL) throws -> SnippetOutcome {
-        let reading = try ProgramReader.read(job.program, annotations: job.annotations, fixtures: job.fixtures, gil)
+        let reading = try ProgramReader.read(job.program, annotations: job.annotations, fixtures: job.settings.fixtures, gil)
         var outcome = SnippetOutcome(snippet: job.program.name, reading: reading, problem: reading.problem,
                                      analysisSeconds: now() - started)
-        guard reading.problem == nil, !job.modes.isEmpty else { return outcome }
+        guard reading.problem == nil, !job.settings.modes.isEmpty else { return outcome }
         let request = RunRequest(path: job.program.path, name: job.program.name, chunks: job.program.chunks, plan: reading.plan,
-                                 fixtures: job.fixtures, limits: job.limits, modes: job.modes, scratchRoot: job.scratchRoot,
-                                 httpBase: job.httpBase)
+                                 settings: job.settings)
         let ran = ProgramRunner.run(request, &gil)
         outcome.runs = ran.runs
         if let problem = ran.problem { outcome.problem = "\(job.program.name): \(problem)" }
