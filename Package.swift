@@ -25,6 +25,8 @@ let package = Package(
             path: "Sources/CPython",
             pkgConfig: "python3-embed",
             providers: [.apt(["libpython3-dev"])]),
+        // The CommonMark reference parser Debian's libcmark-dev provides.
+        .systemLibrary(name: "CMark", path: "Sources/CMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // Linux process control for the supervisor (pidfd, rlimits, subreaper).
         .target(name: "CProcessControl"),
         // The interpreter on its own thread, the GIL token, owned references,
@@ -41,7 +43,7 @@ let package = Package(
         // rules for comments.
         .target(
             name: "Reader",
-            dependencies: ["GuideModel", "PythonSyntax", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GuideModel", "PythonSyntax", "CMark", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Python")]),
         // RunRequest → [ModeRun]: forked, supervised, isolated runs. Knows nothing of claims.
         .target(

@@ -5,6 +5,8 @@ public struct ApproximateNumber: Sendable, Equatable {
     public var value: Double
     /// The text as written.
     public var written: String
+    /// Digits written after the decimal point (0 for `~48 bytes`).
+    public var decimals: Int
 
     public init?(_ text: String) {
         guard text.hasPrefix("~") else { return nil }
@@ -14,6 +16,7 @@ public struct ApproximateNumber: Sendable, Equatable {
         guard unit.allSatisfy({ $0.isLetter }) else { return nil }
         self.value = value
         written = text
+        decimals = digits.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
     }
 }
 

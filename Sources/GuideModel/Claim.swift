@@ -6,8 +6,14 @@ public enum ClaimKind: String, Codable, Sendable, CaseIterable {
     case value
     /// The statement raises this, or raises nothing (`# raises ValueError`, `# OK`).
     case exception
-    /// Comment lines after a statement give what it prints (`D()` then `# D.__init__`…).
+    /// Comment lines after a statement, or an output block after code, give what
+    /// it prints (`D()` then `# D.__init__`…).
     case block
+    /// The output under a `>>>` example: what an interactive session shows (what
+    /// was printed, then the repr of an expression's value unless it is None).
+    case session
+    /// A check of the guide's words: its code runs without a failed assertion.
+    case check
 }
 
 /// What the claim expects to observe.
@@ -35,6 +41,30 @@ public enum ClaimTarget: Codable, Sendable, Equatable {
     /// An expression evaluated after the top-level statement `top`
     /// (commented-out code, or a manifest probe).
     case evaluation(expression: String)
+    /// Runs of top-level statements (a block, an example, a check): their output,
+    /// their exceptions, and the value of the last when it is an expression.
+    /// A check run in several contexts has one span per context.
+    case spans([Span])
+}
+
+/// Top-level statements `first...last` of a program, in one context.
+public struct Span: Codable, Sendable, Equatable {
+    public var first: Int
+    public var last: Int
+    /// The context's name, for a check run in several.
+    public var context: String?
+    /// True when the last statement is an expression whose value the claim may show.
+    public var endsWithExpression: Bool
+
+    public init(first: Int, last: Int, context: String? = nil, endsWithExpression: Bool = false) {
+        self.first = first
+        self.last = last
+        self.context = context
+        self.endsWithExpression = endsWithExpression
+    }
+
+    /// The probe that records the value of its last expression, for claim `claim`.
+    public func valueProbe(claim: Int, index: Int) -> Int { 2_000_000 + claim * 64 + index }
 }
 
 /// Where a claim was read from.

@@ -18,6 +18,9 @@ extension ClaimTarget {
         case .nested: return "the nested statement"
         case .value(let expression): return expression.map { "the value of \($0) after the statement" } ?? "the expression's value"
         case .evaluation(let expression): return "evaluating \(expression) here"
+        case .spans(let spans):
+            let runs = spans.map { "statements \($0.first)–\($0.last)" + ($0.context.map { " (\($0))" } ?? "") }
+            return runs.joined(separator: ", ")
         }
     }
 }

@@ -11,7 +11,7 @@ public enum Normalisation: String, Codable, Sendable, CaseIterable, Hashable {
     /// `0x...` in the comment stands for any memory address (and the detail a
     /// repr prints after it, up to the next documented character).
     case memoryAddress = "memory address"
-    /// `~N` is within ±10 % of the printed number.
+    /// `~N` (a whole number, `~48 bytes`) is within ±10 % of the printed number.
     case approximately
     /// `0, 1, 2` documented, three lines printed.
     case commaJoinedLines = "comma-joined lines"
@@ -24,6 +24,20 @@ public enum Normalisation: String, Codable, Sendable, CaseIterable, Hashable {
     case exceptionMessagePrefix = "exception message prefix"
     /// A manifest annotation, not the documented words, gives what is expected.
     case manifestReading = "manifest reading"
+    /// The documented text, evaluated where the claim stands, `==` the value
+    /// observed, though the texts differ (`[ 1, 2 ]`, `date(…)` for
+    /// `datetime.date(…)`, `189` for `189.0`, a dict in another order); the
+    /// reason says what differed. A list in another order is not equal.
+    case equalValue = "equal value"
+    /// `1.72727`, `~3.1416`: the value, rounded to the digits shown, is the
+    /// number documented.
+    case rounded
+    /// The documented text is `str()` of the value (`2020-10-28 12:30:59` for a
+    /// datetime, a string written without its quotes).
+    case printedForm = "printed form"
+    /// Lines documented under an expression that printed nothing are its value,
+    /// as a REPL or a notebook shows it.
+    case valueNotOutput = "value, nothing printed"
 
     /// The tolerance `~` allows.
     public static let approximateTolerance = 0.10

@@ -11,6 +11,9 @@ public struct ProbePlan: Codable, Sendable, Equatable {
         case valueOfTarget = "value-target"
         /// Evaluate `expression` after top-level statement `afterTop`, as if at `line`.
         case evaluate = "eval"
+        /// Whenever probe `of` records a value, evaluate `expression` (a documented
+        /// value) in a copy of the namespace and record it and whether it `==` that value.
+        case compare
     }
 
     public struct Probe: Codable, Sendable, Equatable {
@@ -20,17 +23,20 @@ public struct ProbePlan: Codable, Sendable, Equatable {
         public var line: Int
         public var expression: String?
         public var afterTop: Int?
+        /// For `compare`: the probe whose value is compared.
+        public var of: Int?
 
-        public init(id: Int, kind: Kind, line: Int, expression: String? = nil, afterTop: Int? = nil) {
+        public init(id: Int, kind: Kind, line: Int, expression: String? = nil, afterTop: Int? = nil, of: Int? = nil) {
             self.id = id
             self.kind = kind
             self.line = line
             self.expression = expression
             self.afterTop = afterTop
+            self.of = of
         }
 
         enum CodingKeys: String, CodingKey {
-            case kind, line, expression
+            case kind, line, expression, of
             case id = "claim"
             case afterTop = "after_top"
         }
@@ -45,4 +51,8 @@ public struct ProbePlan: Codable, Sendable, Equatable {
 
     /// The probe that records a computed expectation's value for claim `id`.
     public static func expectationProbe(of claim: Int) -> Int { 1_000_000 + claim }
+
+    /// The probe that records claim `id`'s documented text, evaluated, beside
+    /// the value it documents (`equal value`).
+    public static func documentedValueProbe(of claim: Int) -> Int { 3_000_000 + claim }
 }

@@ -1,17 +1,68 @@
 /// A piece of a program's code, at its place in the program's virtual file.
 public struct Chunk: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        /// Code of the guide, run as written: a snippet file, a fenced block. Its
+        /// comments are read for claims; statement by statement, each input is the
+        /// top-level statements that start on one line.
+        case code
+        /// One `>>>` example of a session (prompts removed): one input to the REPL.
+        case example
+        /// Code of guidecheck's own (a check), never read for claims.
+        case check
+    }
+
     /// The virtual-file line of the code's first line.
     public var firstLine: Int
     public var code: String
+    public var kind: Kind
+    /// The file the code comes from, when it is not the program's file (a check's YAML file).
+    public var path: String?
 
-    public init(firstLine: Int = 1, code: String) {
+    public init(firstLine: Int = 1, code: String, kind: Kind = .code, path: String? = nil) {
         self.firstLine = firstLine
         self.code = code
+        self.kind = kind
+        self.path = path
     }
 
     enum CodingKeys: String, CodingKey {
-        case code
+        case code, kind, path
         case firstLine = "first_line"
+    }
+}
+
+/// A claim written beside the code rather than in its comments: an output
+/// block, the output of a `>>>` example, a check. Its subject is the top-level
+/// statements of one chunk (or, for a check run in several contexts, of several).
+public struct DocumentedResult: Codable, Sendable, Equatable {
+    public var source: ClaimSource
+    public var location: Location
+    public var kind: ClaimKind
+    /// The chunks whose statements it is about: one per context.
+    public var chunks: [Int]
+    /// The name of each chunk's context, when there are several (a check's `contexts`).
+    public var contexts: [String]?
+    public var documented: String
+    public var expectation: Expectation
+    /// A condition the documentation attaches (`Output (Python 3.8+):`).
+    public var condition: String?
+    public var notCheckable: String?
+    /// Why the result is read this way, for a reviewer (a check's note).
+    public var note: String?
+
+    public init(source: ClaimSource, location: Location, kind: ClaimKind, chunks: [Int], contexts: [String]? = nil,
+                documented: String, expectation: Expectation, condition: String? = nil, notCheckable: String? = nil,
+                note: String? = nil) {
+        self.source = source
+        self.location = location
+        self.kind = kind
+        self.chunks = chunks
+        self.contexts = contexts
+        self.documented = documented
+        self.expectation = expectation
+        self.condition = condition
+        self.notCheckable = notCheckable
+        self.note = note
     }
 }
 
@@ -25,12 +76,21 @@ public struct ProgramSource: Codable, Sendable, Equatable {
     /// Where its lines are in the guide.
     public var origin: Origin
     public var chunks: [Chunk]
+    /// Claims written beside the code (output blocks, `>>>` outputs, checks).
+    public var results: [DocumentedResult]
+    /// True for a document's blocks: a chunk that does not compile is one
+    /// statement that raises its SyntaxError, and the rest still runs. False for
+    /// a snippet file, which cannot run at all if it does not compile.
+    public var isolatesSyntaxErrors: Bool
 
-    public init(name: String, path: String, origin: Origin, chunks: [Chunk]) {
+    public init(name: String, path: String, origin: Origin, chunks: [Chunk], results: [DocumentedResult] = [],
+                isolatesSyntaxErrors: Bool = false) {
         self.name = name
         self.path = path
         self.origin = origin
         self.chunks = chunks
+        self.results = results
+        self.isolatesSyntaxErrors = isolatesSyntaxErrors
     }
 
     /// A single file's text as a program.

@@ -2,13 +2,18 @@
 public enum RunMode: String, Codable, Sendable, CaseIterable {
     /// As `python3 snippet.py`: compiled once in "exec" mode as `__main__`.
     case module
-    /// As an interactive session: each top-level statement compiled in "single" mode.
+    /// As an interactive session: each input (the statements that start on one
+    /// line, or a whole `>>>` example) compiled in "single" mode.
     case interactive
+    /// As a module once more, with another hash seed, another random state and a
+    /// clock moved forward: what changes between runs (only when a verdict needs it).
+    case varied
 
     public var description: String {
         switch self {
         case .module: return "run as a module (python3 snippet.py)"
         case .interactive: return "run statement by statement (interactive)"
+        case .varied: return "run as a module again, with another hash seed, random state and clock"
         }
     }
 }
@@ -55,14 +60,26 @@ public struct ObservedException: Codable, Sendable, Equatable {
     }
 }
 
-/// A value recorded for a claim.
+/// A value recorded by a probe.
 public struct ObservedValue: Codable, Sendable, Equatable {
     public var repr: String
     public var str: String
+    /// The value is None (an interactive session shows nothing for it).
+    public var isNone: Bool = false
+    /// Its type, `builtins.` left out (`int`, `datetime.date`).
+    public var type: String = ""
+    /// For a documented value evaluated beside an observed one: whether they are `==`.
+    public var equal: Bool?
+    /// For a documented value that could not be evaluated: why.
+    public var error: String?
 
-    package init(repr: String, str: String) {
+    package init(repr: String, str: String, isNone: Bool = false, type: String = "", equal: Bool? = nil, error: String? = nil) {
         self.repr = repr
         self.str = str
+        self.isNone = isNone
+        self.type = type
+        self.equal = equal
+        self.error = error
     }
 }
 

@@ -7,6 +7,8 @@ public enum Standing: Sendable, Equatable {
     case fails
     /// Nothing could be concluded here (not checkable, inconclusive); the reason says why.
     case open
+    /// guidecheck's own check of the claim failed: a fault to fix, not a verdict on the guide.
+    case broken
 }
 
 /// The verdict family: every verdict guidecheck gives, from `verify` or `bench`,
@@ -27,12 +29,15 @@ public enum Verdict: String, VerdictValue {
     case wrong
     /// It cannot be checked on this machine; the reason says why.
     case notCheckable = "not-checkable"
+    /// The check written for it errored: no verdict on the guide until it is fixed.
+    case brokenCheck = "broken-check"
 
     public var standing: Standing {
         switch self {
         case .holds, .normalised: return .holds
         case .contextDependent, .wrong: return .fails
         case .notCheckable: return .open
+        case .brokenCheck: return .broken
         }
     }
 }

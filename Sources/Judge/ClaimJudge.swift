@@ -1,57 +1,14 @@
 import GuideModel
 
-/// A claim with its verdict and the evidence for it.
-public struct ClaimResult: Codable, Sendable, Equatable {
-    public var claim: Claim
-    public var verdict: Verdict
-    /// What the module run produced for it.
-    public var observed: String
-    /// What the interactive run produced, when it differs from the module run.
-    public var observedInteractive: String?
-    /// The normalisations the verdict needed.
-    public var normalisations: [Normalisation]
-    /// Why, in words, for every verdict but `holds`.
-    public var reason: String?
-
-    public init(claim: Claim, verdict: Verdict, observed: String, observedInteractive: String? = nil,
-                normalisations: [Normalisation] = [], reason: String? = nil) {
-        self.claim = claim
-        self.verdict = verdict
-        self.observed = observed
-        self.observedInteractive = observedInteractive
-        self.normalisations = normalisations
-        self.reason = reason
-    }
-
-    /// Each normalisation as reports print it: its label, and for a manifest
-    /// reading what the manifest says the claim means.
-    public var normalisationLabels: [String] {
-        normalisations.map { normalisation in
-            normalisation == .manifestReading ? "manifest reading: \(claim.readingNote ?? "")" : normalisation.label
-        }
-    }
-}
-
-/// One mode's evidence for a claim.
-struct ModeCheck: Equatable {
-    enum Result: Equatable {
-        case holds
-        case normalised([Normalisation])
-        case fails
-    }
-
-    var result: Result
-    var observed: String
-    /// Set when the claim's line never ran in this mode.
-    var notRun: String?
-    /// What a normalisation found, in words (`KeyError is a LookupError`).
-    var detail: String?
-
-    var passes: Bool { result != .fails }
-}
-
 /// Decides each claim's verdict from the runs of its program: a function of
 /// (claims, runs), nothing else.
+///
+/// A claim is checked in every context it was run in: as a module and statement
+/// by statement, and for a check, in each of its named contexts. It holds when
+/// it passes in all of them, is wrong when it passes in none, and depends on the
+/// context when it passes in some. When the program was also run once more with
+/// another hash seed, random state and clock, a claim whose observation changed
+/// depends on the run, whatever this run said.
 public struct ClaimJudge {
     let runs: [ModeRun]
     let statementLines: [Int]
@@ -66,169 +23,101 @@ public struct ClaimJudge {
         return claims.map(judge.judge)
     }
 
-    func run(_ mode: RunMode) -> ModeRun? { runs.first { $0.mode == mode } }
+    /// The checks of one claim: each (mode, context) it ran in.
+    private struct Checked {
+        var mode: RunMode
+        var context: String?
+        var check: ContextCheck
+
+        var label: String {
+            let mode = self.mode == .module ? "as a module" : "statement by statement"
+            return context.map { "\(mode), \($0)" } ?? mode
+        }
+    }
 
     func judge(_ claim: Claim) -> ClaimResult {
         if let reason = claim.notCheckable {
             return ClaimResult(claim: claim, verdict: .notCheckable, observed: "", reason: reason)
         }
-        let checks = RunMode.allCases.compactMap { mode in run(mode).map { (mode, check(claim, in: $0)) } }
-        guard let module = checks.first(where: { $0.0 == .module })?.1 else {
+        let checked = [RunMode.module, .interactive].compactMap { mode in runs.first { $0.mode == mode } }
+            .flatMap { run in contexts(of: claim).map { Checked(mode: run.mode, context: $0.span?.context, check: check(claim, in: run, $0)) } }
+        guard let primary = checked.first(where: { $0.mode == .module }) else {
             return ClaimResult(claim: claim, verdict: .wrong, observed: "", reason: problem ?? "the snippet did not run")
         }
-        let interactive = checks.first(where: { $0.0 == .interactive })?.1
-        let differing = interactive.flatMap { $0.observed != module.observed ? $0.observed : nil }
-        var result = ClaimResult(claim: claim, verdict: .wrong, observed: module.observed, observedInteractive: differing,
-                                 normalisations: [], reason: nil)
-        let all = [module] + (interactive.map { [$0] } ?? [])
-        let names = all.flatMap { check -> [Normalisation] in
-            if case .normalised(let names) = check.result { return names }
+        let interactive = checked.first { $0.mode == .interactive && $0.context == primary.context }
+        var result = ClaimResult(claim: claim, verdict: .wrong, observed: primary.check.observed,
+                                 observedInteractive: interactive.flatMap { $0.check.observed != primary.check.observed ? $0.check.observed : nil })
+        if let broken = checked.first(where: { $0.check.result == .broken }) {
+            result.verdict = .brokenCheck
+            result.reason = "\(broken.check.observed) (\(broken.label)); fix the check"
+            return result
+        }
+        let names = checked.flatMap { item -> [Normalisation] in
+            if case .normalised(let names) = item.check.result { return names }
             return []
         }
         result.normalisations = Array(Set(names)).sorted { $0.rawValue < $1.rawValue }
-        if all.allSatisfy(\.passes) {
+        let twoModesOnly = checked.allSatisfy { $0.context == nil }
+        if checked.allSatisfy(\.check.passes) {
             result.verdict = names.isEmpty ? .holds : .normalised
             if !names.isEmpty {
                 result.reason = "holds after: \(result.normalisationLabels.joined(separator: ", "))"
-                    + (all.compactMap(\.detail).first.map { " (\($0))" } ?? "")
+                    + (checked.compactMap(\.check.detail).first.map { " (\($0))" } ?? "")
             }
-        } else if let interactive, module.passes != interactive.passes {
+        } else if checked.contains(where: \.check.passes) {
             result.verdict = .contextDependent
-            result.reason = "as a module: \(describe(module)); statement by statement: \(describe(interactive))"
+            result.reason = twoModesOnly && checked.count == 2
+                ? "as a module: \(describe(primary.check)); statement by statement: \(describe(interactive!.check))"
+                : checked.map { "\($0.label): \(describe($0.check))" }.joined(separator: "; ")
         } else {
             result.verdict = .wrong
-            let failing = module.passes ? interactive! : module
+            let failing = checked.first { !$0.check.passes }!.check
             result.reason = failing.notRun ?? "observed \(describe(failing))"
+        }
+        return varied(result, claim: claim, primary: primary.check)
+    }
+
+    /// Compared with the run that varied the hash seed, random state and clock.
+    private func varied(_ result: ClaimResult, claim: Claim, primary: ContextCheck) -> ClaimResult {
+        guard let run = runs.first(where: { $0.mode == .varied }), let context = contexts(of: claim).first,
+              primary.notRun == nil else { return result }
+        let other = check(claim, in: run, context)
+        // Changed: it passes in one run and not the other, or fails in both with
+        // different observations (addresses, which always change, aside).
+        let changed = other.passes != primary.passes
+            || (!other.passes && MemoryAddress.masked(other.observed) != MemoryAddress.masked(primary.observed))
+        guard other.notRun == nil, changed else { return result }
+        var result = result
+        result.variesBetweenRuns = true
+        let gave = "this run observed \(describe(primary)); a run with another hash seed, random state and clock observed \(describe(other))"
+        switch result.verdict {
+        case .holds, .normalised, .wrong, .contextDependent:
+            result.reason = "varies between runs: " + gave
+            result.verdict = .contextDependent
+        case .notCheckable, .brokenCheck:
+            break
         }
         return result
     }
 
-    private func describe(_ check: ModeCheck) -> String {
+    /// The claim's contexts: one per span for claims about runs of statements.
+    private func contexts(of claim: Claim) -> [(span: Span?, index: Int)] {
+        if case .spans(let spans) = claim.target, !spans.isEmpty { return spans.enumerated().map { ($0.element, $0.offset) } }
+        return [(nil, 0)]
+    }
+
+    private func check(_ claim: Claim, in run: ModeRun, _ context: (span: Span?, index: Int)) -> ContextCheck {
+        let evidence = Evidence(claim: claim, run: run, span: context.span, spanIndex: context.index)
+        return ContextJudge(claim: claim, evidence: evidence, line: line(of:)).check()
+    }
+
+    private func describe(_ check: ContextCheck) -> String {
         if let notRun = check.notRun { return notRun }
         let shown = check.observed.isEmpty ? "nothing" : check.observed.replacingOccurrences(of: "\n", with: "⏎")
         return check.passes ? "\(shown) (holds)" : shown
     }
 
-    // MARK: - One mode
-
-    private func check(_ claim: Claim, in run: ModeRun) -> ModeCheck {
-        let evidence = Evidence(claim: claim, run: run)
-        if let notRun = evidence.notRun(lineOf: line(of: claim.top)) {
-            return ModeCheck(result: .fails, observed: "", notRun: notRun)
-        }
-        switch claim.kind {
-        case .exception:
-            return checkException(claim, evidence)
-        case .output, .block, .value:
-            let observed: String
-            if claim.kind == .value {
-                guard let value = evidence.value else {
-                    let raised = evidence.exception.map { "raised \($0.summary)" } ?? "no value was recorded"
-                    return ModeCheck(result: .fails, observed: raised)
-                }
-                observed = value.repr
-            } else {
-                if let raised = evidence.exception, evidence.output.isEmpty {
-                    return ModeCheck(result: .fails, observed: "raised \(raised.summary)")
-                }
-                observed = TextMatcher.trimmedOutput(evidence.output)
-            }
-            return checkText(claim, observed: observed, run: run)
-        }
-    }
-
-    private func checkText(_ claim: Claim, observed: String, run: ModeRun) -> ModeCheck {
-        var documented: String
-        switch claim.expectation {
-        case .text(let text): documented = text
-        case .lines(let lines): documented = lines.joined(separator: "\n")
-        case .computed(let python, _):
-            guard let expected = run.probe(ProbePlan.expectationProbe(of: claim.id))?.value?.str else {
-                return ModeCheck(result: .fails, observed: observed, notRun: "the manifest's reading (\(python)) could not be evaluated")
-            }
-            documented = expected
-        case .raises, .noException:
-            return ModeCheck(result: .fails, observed: observed)
-        }
-        // The manifest, not the words, says what is expected: never a plain `holds`.
-        let reading: [Normalisation] = claim.readingNote == nil ? [] : [.manifestReading]
-        switch TextMatcher.compare(documented: documented, observed: observed, allowing: Set(claim.extraNormalisations)) {
-        case .exact:
-            return ModeCheck(result: reading.isEmpty ? .holds : .normalised(reading), observed: observed)
-        case .normalised(let names):
-            return ModeCheck(result: .normalised(names + reading), observed: observed)
-        case .different:
-            return ModeCheck(result: .fails, observed: observed)
-        }
-    }
-
-    private func checkException(_ claim: Claim, _ evidence: Evidence) -> ModeCheck {
-        let raised = evidence.exception
-        switch claim.expectation {
-        case .noException:
-            if let raised { return ModeCheck(result: .fails, observed: "raised \(raised.summary)") }
-            return ModeCheck(result: .holds, observed: "raised nothing")
-        case .raises(let type, let message):
-            guard let raised else { return ModeCheck(result: .fails, observed: "raised nothing") }
-            var names: [Normalisation] = []
-            var detail: String?
-            let leaf = type.split(separator: ".").last.map(String.init) ?? type
-            if raised.type != leaf && raised.qualified != type {
-                guard raised.bases.contains(leaf) else { return ModeCheck(result: .fails, observed: raised.summary) }
-                names.append(.exceptionSubclass)
-                detail = "\(raised.qualified) is a \(leaf)"
-            }
-            if let message, raised.message != message {
-                guard raised.message.hasPrefix(message) else { return ModeCheck(result: .fails, observed: raised.summary) }
-                names.append(.exceptionMessagePrefix)
-            }
-            return ModeCheck(result: names.isEmpty ? .holds : .normalised(names), observed: raised.summary, detail: detail)
-        default:
-            return ModeCheck(result: .fails, observed: raised.map { "raised \($0.summary)" } ?? "raised nothing")
-        }
-    }
-
     private func line(of top: Int) -> Int {
-        top < statementLines.count ? statementLines[top] : 0
-    }
-}
-
-/// Where a claim's evidence lives in a run.
-private struct Evidence {
-    let claim: Claim
-    let run: ModeRun
-
-    var statement: StatementRun? { run.statement(claim.top) }
-    var probe: ProbeRun? { run.probe(ProbePlan.evidenceProbe(of: claim.id)) }
-
-    var output: String {
-        switch claim.target {
-        case .nested, .evaluation: return probe?.output ?? ""
-        case .statement, .value: return statement?.output ?? ""
-        }
-    }
-
-    var value: ObservedValue? { probe?.value }
-
-    var exception: ObservedException? {
-        switch claim.target {
-        case .nested, .evaluation: return probe?.exception
-        case .statement, .value: return statement?.exception
-        }
-    }
-
-    /// Why the claim's line did not run, or nil when it did.
-    func notRun(lineOf statementLine: Int) -> String? {
-        let why = run.problem.map { " (\($0))" } ?? ""
-        switch claim.target {
-        case .nested:
-            if (probe?.runs ?? 0) == 0 { return "line \(claim.line) never ran\(why)" }
-        case .evaluation:
-            if probe == nil { return "the claim at line \(claim.commentLine) was never reached\(why)" }
-        case .statement, .value:
-            guard let statement else { return "line \(claim.line) never ran\(why)" }
-            if !statement.finished && statement.exception == nil { return "line \(statementLine) did not finish\(why)" }
-        }
-        return nil
+        top >= 0 && top < statementLines.count ? statementLines[top] : 0
     }
 }

@@ -39,10 +39,12 @@ public enum TextMatcher {
         case .reprQuotes: return documented.count >= 2 && (documented.first == "'" || documented.first == "\"")
         case .mainQualification: return observed.contains("__main__.")
         case .memoryAddress: return documented.contains("0x...") || documented.contains("0x…")
-        case .approximately: return documented.hasPrefix("~")
+        // Numbers written with decimals are `rounded`, not approximated.
+        case .approximately: return ApproximateNumber(documented).map { $0.decimals == 0 } ?? false
         case .commaJoinedLines: return observed.contains("\n") && documented.contains(", ")
         case .duration: return observed.range(of: #"\d+(\.\d+)?s"#, options: .regularExpression) != nil
-        case .exceptionSubclass, .exceptionMessagePrefix, .manifestReading: return false
+        case .exceptionSubclass, .exceptionMessagePrefix, .manifestReading, .equalValue, .rounded, .printedForm,
+             .valueNotOutput: return false
         }
     }
 

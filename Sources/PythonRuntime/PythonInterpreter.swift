@@ -8,10 +8,13 @@ public struct InterpreterConfiguration: Sendable, Equatable {
     public var executable: String?
     /// The `PYTHONHOME` to use; `nil` lets CPython derive it from `executable`.
     public var home: String?
+    /// `PYTHONHASHSEED`; `nil` for a random one, as `python3` picks.
+    public var hashSeed: UInt32?
 
-    public init(executable: String? = nil, home: String? = nil) {
+    public init(executable: String? = nil, home: String? = nil, hashSeed: UInt32? = nil) {
         self.executable = executable
         self.home = home
+        self.hashSeed = hashSeed
     }
 }
 
@@ -132,6 +135,10 @@ public final class PythonInterpreter: Sendable {
             gc_config_set_argv0(config, ""),
         ]
         if let home = configuration.home { steps.append(gc_config_set_home(config, home)) }
+        if let seed = configuration.hashSeed {
+            config.pointee.use_hash_seed = 1
+            config.pointee.hash_seed = UInt(seed)
+        }
         for status in steps where PyStatus_Exception(status) != 0 {
             return .failure(error(from: status, diagnostics: ""))
         }

@@ -3,9 +3,10 @@ import PythonRuntime
 
 /// Program → Reading, the one way guidecheck reads a program: CPython's `ast`
 /// and `tokenize` describe its statements and comments (`analysis.py`), the
-/// claim rules read its comments (`ClaimExtractor`), and the claims become the
-/// plan of what a run must observe. The worker, `guidecheck claims` and the
-/// tests all read through here.
+/// claim rules read its comments (`ClaimExtractor`), the claims written beside
+/// the code (output blocks, `>>>` outputs, checks) are tied to the statements
+/// they are about, and all the claims become the plan of what a run must
+/// observe. The worker, `guidecheck claims` and the tests all read through here.
 public enum ProgramReader {
     /// - Parameters:
     ///   - annotations: the manifest's readings of ambiguous comments, by line.
@@ -13,43 +14,42 @@ public enum ProgramReader {
     public static func read(_ program: ProgramSource, annotations: [Manifest.Annotation] = [], fixtures: [String] = [],
                             _ gil: borrowing GIL) throws -> Reading {
         try PythonReading.install(gil)
-        let analysis = try PythonReading.analyse(program.chunks, filename: program.path, gil)
+        let analysis = try PythonReading.analyse(program.chunks, filename: program.path,
+                                                 isolatesSyntaxErrors: program.isolatesSyntaxErrors, gil)
         if let syntax = analysis.syntaxError {
             return Reading(problem: "\(program.path):\(syntax.line):\(syntax.column): SyntaxError: \(syntax.message)")
         }
         let extraction = ClaimExtractor(analysis: analysis, annotations: annotations, origin: program.origin)
             .extract { PythonReading.shape(of: $0, gil) }
+        var claims = extraction.claims
+        for result in program.results {
+            claims.append(claim(for: result, id: claims.count, analysis: analysis))
+        }
+        // Documented texts that read as values guidecheck may evaluate.
+        let values = Set(claims.compactMap(ProbePlanner.documentedText).filter { PythonReading.shape(of: $0, gil)?.literal == true })
         return Reading(
-            statementLines: analysis.topLevel.map(\.line), claims: extraction.claims, commentary: extraction.commentary,
-            plan: ProbePlan(claims: extraction.claims), imports: analysis.imports,
+            statementLines: analysis.topLevel.map(\.line), claims: claims, commentary: extraction.commentary,
+            plan: ProbePlanner(analysis: analysis, values: values).plan(claims), imports: analysis.imports,
             undefinedNames: analysis.freeNames.filter { !fixtures.contains($0) },
             unmatchedAnnotations: extraction.unmatchedAnnotations)
     }
-}
 
-extension ProbePlan {
-    /// What a run must record for each checkable claim: a nested statement's runs
-    /// and output, a value, or an expression evaluated where a comment stands.
-    init(claims: [Claim]) {
-        var probes: [Probe] = []
-        for claim in claims where claim.notCheckable == nil {
-            let id = ProbePlan.evidenceProbe(of: claim.id)
-            switch claim.target {
-            case .statement:
-                break
-            case .nested:
-                probes.append(Probe(id: id, kind: .nested, line: claim.line))
-            case .value(let expression):
-                probes.append(Probe(id: id, kind: expression == nil ? .valueOfExpression : .valueOfTarget,
-                                    line: claim.line, expression: expression))
-            case .evaluation(let expression):
-                probes.append(Probe(id: id, kind: .evaluate, line: claim.commentLine, expression: expression, afterTop: claim.top))
-            }
-            if case .computed(let python, _) = claim.expectation {
-                probes.append(Probe(id: ProbePlan.expectationProbe(of: claim.id), kind: .evaluate, line: claim.commentLine,
-                                    expression: python, afterTop: claim.top))
-            }
+    /// A claim written beside the code, about the statements of its chunks.
+    static func claim(for result: DocumentedResult, id: Int, analysis: SnippetAnalysis) -> Claim {
+        let spans = result.chunks.enumerated().compactMap { index, chunk -> Span? in
+            guard chunk < analysis.chunks.count, analysis.chunks[chunk].count > 0 else { return nil }
+            let facts = analysis.chunks[chunk]
+            return Span(first: facts.firstTop, last: facts.firstTop + facts.count - 1, context: result.contexts?[index],
+                        endsWithExpression: facts.endsWithExpression)
         }
-        self.init(probes: probes)
+        let tops = analysis.topLevel
+        let first = spans.first?.first ?? 0
+        let line = first < tops.count ? tops[first].line : result.location.firstLine
+        return Claim(
+            id: id, source: result.source, location: result.location, line: line, commentLine: line, kind: result.kind,
+            documented: result.documented, expectation: result.expectation, condition: result.condition, top: first,
+            target: .spans(spans),
+            notCheckable: result.notCheckable ?? (spans.isEmpty ? "the code it is about has no statements" : nil),
+            note: result.note)
     }
 }

@@ -43,7 +43,9 @@ public enum JUnitReport {
                 let verdict = claim.verdict.rawValue
                 test.file = claim.guide
                 test.line = claim.guideLine
-                if claim.verdict.standing == .open {
+                if claim.verdict.standing == .broken {
+                    test.outcome = .error(type: verdict, message: claim.reason ?? verdict, text: details)
+                } else if claim.verdict.standing == .open {
                     test.outcome = .skipped(claim.reason ?? "not checkable here")
                 } else if claim.isFalse {
                     test.outcome = .failure(type: verdict, message: "\(verdict): documented \(claim.documented), observed \(claim.observed)",
@@ -72,6 +74,7 @@ public enum JUnitReport {
             case .open: test.outcome = .skipped(claim.reason ?? "not checkable here")
             case .fails: test.outcome = .failure(type: claim.verdict.rawValue, message: claim.reason ?? claim.verdict.rawValue, text: details)
             case .holds: test.output = details
+            case .broken: test.outcome = .error(type: claim.verdict.rawValue, message: claim.reason ?? "", text: details)
             }
             suite.cases.append(test)
         }

@@ -13,6 +13,7 @@ extension Verdict: VerdictSymbolic {
         case .contextDependent: return "◐"
         case .wrong: return "✗"
         case .notCheckable: return "–"
+        case .brokenCheck: return "!"
         }
     }
 }

@@ -20,14 +20,17 @@ struct ForkedRun {
         var outputFD: Int32
         var resultFD: Int32
         var scratch: String
-        var mode: RunMode
+        /// `module` or `interactive` (a varied run is a module run with `vary`).
+        var mode: String
+        var vary: Bool
+        var isolate: Bool
         var probes: [ProbePlan.Probe]
         var fixtures: [String]
         var fixtureConfig: [String: String]
         var prepared: String
 
         enum CodingKeys: String, CodingKey {
-            case path, chunks, marker, scratch, mode, probes, fixtures, prepared
+            case path, chunks, marker, scratch, mode, vary, isolate, probes, fixtures, prepared
             case outputFD = "output_fd"
             case resultFD = "result_fd"
             case fixtureConfig = "fixture_config"
@@ -51,7 +54,8 @@ struct ForkedRun {
         if let base = request.settings.httpBase { fixtureConfig["http_base"] = base }
         let configuration = Configuration(
             path: request.path, chunks: request.chunks, marker: nonce, outputFD: output.write, resultFD: results.write,
-            scratch: scratch.path, mode: mode, probes: request.plan.probes, fixtures: request.settings.fixtures,
+            scratch: scratch.path, mode: mode == .interactive ? "interactive" : "module", vary: mode == .varied,
+            isolate: request.isolatesSyntaxErrors, probes: request.plan.probes, fixtures: request.settings.fixtures,
             fixtureConfig: fixtureConfig, prepared: prepared)
         let json = String(decoding: (try? JSONEncoder().encode(configuration)) ?? Data(), as: UTF8.self)
         let memoryLimit = request.settings.limits.memory

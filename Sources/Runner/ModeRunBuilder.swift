@@ -25,6 +25,9 @@ struct ModeRunBuilder {
         var traceback: String?
         var repr: String?
         var str: String?
+        var none: Bool?
+        var equal: Bool?
+        var error: String?
         var installed: [String]?
         var reason: String?
         var status: Int?
@@ -66,7 +69,8 @@ struct ModeRunBuilder {
             case "value":
                 guard let id = event.claim else { continue }
                 var run = probe(id)
-                run.value = ObservedValue(repr: event.repr ?? "", str: event.str ?? "")
+                run.value = ObservedValue(repr: event.repr ?? "", str: event.str ?? "", isNone: event.none ?? false,
+                                          type: event.type ?? "", equal: event.equal, error: event.error)
                 if run.runs == 0 { run.runs = 1 }
                 probes[id] = run
             case "exception":

@@ -13,13 +13,17 @@ public struct RunRequest: Codable, Sendable {
     /// A short name for the run's scratch directory (`q05_interning`).
     public var name: String
     public var chunks: [Chunk]
+    /// A chunk that does not compile is one statement that raises its SyntaxError.
+    public var isolatesSyntaxErrors: Bool
     public var plan: ProbePlan
     public var settings: RunSettings
 
-    public init(path: String, name: String, chunks: [Chunk], plan: ProbePlan, settings: RunSettings) {
+    public init(path: String, name: String, chunks: [Chunk], isolatesSyntaxErrors: Bool = false, plan: ProbePlan,
+                settings: RunSettings) {
         self.path = path
         self.name = name
         self.chunks = chunks
+        self.isolatesSyntaxErrors = isolatesSyntaxErrors
         self.plan = plan
         self.settings = settings
     }
@@ -110,7 +114,8 @@ public enum ProgramRunner {
         let prepared: Prepared
         do {
             let json = try HelperModules.call("_guidecheck_runner", "prepare",
-                                              [.string(key), .string(request.path), .string(chunks), .string(probes)], gil)
+                                              [.string(key), .string(request.path), .string(chunks), .string(probes),
+                                               .bool(request.isolatesSyntaxErrors)], gil)
             prepared = try JSONDecoder().decode(Prepared.self, from: Data(json.utf8))
         } catch {
             return RunOutcome(problem: "guidecheck failed to prepare it: \(error)")

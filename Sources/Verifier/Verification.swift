@@ -41,6 +41,8 @@ public struct VerificationReport: Codable, Sendable {
     /// Of which: snippets running side by side, then exclusive snippets alone.
     public var sharedPhaseSeconds: Double = 0
     public var exclusivePhaseSeconds: Double = 0
+    /// Then the programs run once more, varied.
+    public var variationPhaseSeconds: Double = 0
 
     public func count(_ verdict: Verdict) -> Int { snippets.reduce(0) { $0 + $1.count(verdict) } }
     public var claimCount: Int { snippets.reduce(0) { $0 + $1.claims.count } }
@@ -53,32 +55,70 @@ public enum Verification {
                            progress: @escaping @Sendable (SnippetOutcome) -> Void = { _ in }) throws -> VerificationReport {
         let started = Date()
         let python = try runner.pythonVersion()
-        var jobs: [SnippetJob] = []
+        var jobs: [String: SnippetJob] = [:]
         for snippet in corpus.snippets where snippet.language == .python {
             guard snippet.problem == nil, let program = snippet.program(guide: corpus.guidePath) else { continue }
             let timeout = snippet.entry?.timeout ?? settings.timeout ?? corpus.manifest?.defaults?.timeout ?? VerificationSettings.defaultTimeout
             let limits = RunLimits(timeout: timeout, memory: settings.memoryLimit, output: settings.outputLimit)
-            jobs.append(SnippetJob(program: program, annotations: snippet.entry?.annotations ?? [],
-                                   settings: RunSettings(fixtures: snippet.entry?.fixtures ?? [], limits: limits,
-                                                         modes: snippet.notRunnable == nil ? RunMode.allCases : [],
-                                                         scratchRoot: settings.scratchRoot, httpBase: settings.httpBase)))
+            jobs[snippet.name] = SnippetJob(program: program, annotations: snippet.entry?.annotations ?? [],
+                                            settings: RunSettings(fixtures: snippet.entry?.fixtures ?? [], limits: limits,
+                                                                  modes: snippet.notRunnable == nil ? [.module, .interactive] : [],
+                                                                  scratchRoot: settings.scratchRoot, httpBase: settings.httpBase))
         }
         let exclusive = Set(corpus.snippets.filter { $0.entry?.exclusive == true }.map(\.name))
-        let outcomes = runner.run(jobs, exclusive: exclusive, progress: progress)
-        let results = corpus.snippets.map { snippet -> SnippetResult in
+        let ordered = corpus.snippets.compactMap { jobs[$0.name] }
+        var outcomes = runner.run(ordered, exclusive: exclusive, varied: false, progress: progress)
+        var results = corpus.snippets.map { snippet -> SnippetResult in
             if snippet.language == .shell {
                 return SnippetResult(snippet: snippet, outcome: ShellSyntax.check(snippet), claims: [], notRunnable: snippet.notRunnable)
             }
             let outcome = outcomes[snippet.name] ?? SnippetOutcome(snippet: snippet.name, problem: snippet.problem?.description ?? "it was never run")
-            let claims = ClaimJudge.judge(outcome.reading.claims, runs: outcome.runs,
-                                          statementLines: outcome.reading.statementLines, problem: outcome.problem)
-            return SnippetResult(snippet: snippet, outcome: outcome, claims: claims, notRunnable: snippet.notRunnable)
+            return SnippetResult(snippet: snippet, outcome: outcome, claims: judge(outcome), notRunnable: snippet.notRunnable)
+        }
+        // Before a claim is called wrong, or trusted where chance could have made
+        // it hold, its program runs once more with another hash seed, random state
+        // and clock (`Variation`); an observation that changes is reported as such.
+        let variationStarted = Date()
+        let again = results.filter(Variation.isNeeded).compactMap { result -> SnippetJob? in
+            guard var job = jobs[result.snippet.name] else { return nil }
+            job.settings.modes = [.varied]
+            return job
+        }
+        if !again.isEmpty {
+            let varied = runner.run(again, exclusive: exclusive, varied: true, progress: { _ in })
+            for index in results.indices {
+                guard let run = varied[results[index].snippet.name]?.run(.varied) else { continue }
+                results[index].outcome.runs.append(run)
+                results[index].claims = judge(results[index].outcome)
+                outcomes[results[index].snippet.name] = results[index].outcome
+            }
         }
         let titles = corpus.guidePath.flatMap { try? Guide(path: $0).questionTitles } ?? [:]
         let phases = runner.phaseSeconds
         return VerificationReport(python: python, snippets: results, corpusProblems: corpus.problems,
                                   questionTitles: titles, seconds: Date().timeIntervalSince(started),
-                                  sharedPhaseSeconds: phases.shared, exclusivePhaseSeconds: phases.exclusive)
+                                  sharedPhaseSeconds: phases.shared, exclusivePhaseSeconds: phases.exclusive,
+                                  variationPhaseSeconds: again.isEmpty ? 0 : Date().timeIntervalSince(variationStarted))
+    }
+
+    /// The judge's verdicts on an outcome's claims.
+    static func judge(_ outcome: SnippetOutcome) -> [ClaimResult] {
+        ClaimJudge.judge(outcome.reading.claims, runs: outcome.runs, statementLines: outcome.reading.statementLines,
+                         problem: outcome.problem)
+    }
+}
+
+/// When a program is run once more, varied.
+enum Variation {
+    /// Modules whose results change from run to run: randomness and the clock.
+    static let nondeterministic: Set<String> = ["random", "secrets", "uuid", "time", "datetime", "numpy.random"]
+
+    /// A claim fails (it may only vary), or the program imports what varies (a
+    /// claim may hold by chance).
+    static func isNeeded(_ result: SnippetResult) -> Bool {
+        guard result.notRunnable == nil, result.outcome.problem == nil, !result.outcome.runs.isEmpty else { return false }
+        if result.claims.contains(where: { $0.verdict.standing == .fails }) { return true }
+        return !nondeterministic.isDisjoint(with: result.outcome.reading.imports)
     }
 }
 

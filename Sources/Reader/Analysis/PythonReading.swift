@@ -15,9 +15,11 @@ public enum PythonReading {
     public static func install(_ gil: borrowing GIL) throws { try helpers.install(gil) }
 
     /// The facts of a program's source.
-    public static func analyse(_ chunks: [Chunk], filename: String, _ gil: borrowing GIL) throws -> SnippetAnalysis {
+    public static func analyse(_ chunks: [Chunk], filename: String, isolatesSyntaxErrors: Bool = false,
+                               _ gil: borrowing GIL) throws -> SnippetAnalysis {
         let json = String(decoding: try JSONEncoder().encode(chunks), as: UTF8.self)
-        let text = try HelperModules.call("_guidecheck_analysis", "analyse", [.string(json), .string(filename)], gil)
+        let text = try HelperModules.call("_guidecheck_analysis", "analyse",
+                                          [.string(json), .string(filename), .bool(isolatesSyntaxErrors)], gil)
         return try JSONDecoder().decode(SnippetAnalysis.self, from: Data(text.utf8))
     }
 

@@ -48,6 +48,23 @@ public struct SnippetAnalysis: Codable, Sendable, Equatable {
         }
     }
 
+    /// One chunk's run of top-level statements.
+    public struct ChunkFacts: Codable, Sendable, Equatable {
+        public var firstTop: Int
+        /// How many top-level statements it has (1 for a chunk that does not compile).
+        public var count: Int
+        public var endsWithExpression: Bool
+        /// Why it does not compile, when it does not (with `isolatesSyntaxErrors`).
+        public var syntaxError: String?
+
+        enum CodingKeys: String, CodingKey {
+            case count
+            case firstTop = "first_top"
+            case endsWithExpression = "ends_with_expression"
+            case syntaxError = "syntax_error"
+        }
+    }
+
     public struct SyntaxProblem: Codable, Sendable, Equatable {
         public var line: Int
         public var column: Int
@@ -62,9 +79,11 @@ public struct SnippetAnalysis: Codable, Sendable, Equatable {
     public var imports: [String]
     public var syntaxError: SyntaxProblem?
     public var lineCount: Int
+    /// Each chunk's statements, in chunk order.
+    public var chunks: [ChunkFacts]
 
     enum CodingKeys: String, CodingKey {
-        case statements, comments, imports
+        case statements, comments, imports, chunks
         case freeNames = "free_names"
         case syntaxError = "syntax_error"
         case lineCount = "line_count"

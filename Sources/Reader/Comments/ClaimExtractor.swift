@@ -298,6 +298,10 @@ private struct CommentReading {
                 target = .nested
             } else if draft.kind == .value {
                 target = .value(expression: statement.kind == "Expr" ? nil : statement.targets.last)
+            } else if draft.kind == .block && statement.kind == "Expr" && !statement.print {
+                // Lines under an expression: what it printed or, when it printed
+                // nothing, its value; both are observed.
+                target = .value(expression: nil)
             }
         }
         let documented = draft.documented ?? CommentText.body(comment.text)

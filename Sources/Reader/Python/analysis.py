@@ -121,27 +121,52 @@ def _imports(tree):
     return names
 
 
-def analyse(chunks_json, filename):
+def analyse(chunks_json, filename, isolate=False):
     """The facts guidecheck's claim rules need, as JSON, for a program given as
-    chunks ([{"first_line": n, "code": text}, …]): statements numbered across
-    chunks as the runner numbers them, comments, free names and imports."""
+    chunks ([{"first_line": n, "code": text, "kind": …, "path": …}, …]):
+    statements numbered across chunks as the runner numbers them, comments (of
+    the guide's own chunks, not of checks), free names and imports, and for each
+    chunk its run of top-level statements.
+
+    With `isolate`, a chunk that does not compile is one statement (kind
+    "SyntaxError") that raises its error, as the runner runs it; without it, the
+    first syntax error stops the program."""
     chunks = json.loads(chunks_json)
     result = {'statements': [], 'comments': [], 'free_names': [], 'imports': [], 'syntax_error': None,
-              'line_count': 0}
+              'line_count': 0, 'chunks': []}
     bound, wanted, imports = set(), set(), set()
     top = 0
     for chunk in chunks:
         source = '\n' * (chunk['first_line'] - 1) + chunk['code']
-        result['comments'] += _comments(source)
-        result['line_count'] = source.count('\n') + (0 if source.endswith('\n') else 1)
+        path = chunk.get('path') or filename
+        if chunk.get('kind') != 'check':
+            result['comments'] += _comments(source)
+            result['line_count'] = max(result['line_count'], source.count('\n') + (0 if source.endswith('\n') else 1))
+        first = top
         try:
-            tree = program.parse(chunk['code'], filename, chunk['first_line'])
+            tree = program.parse(chunk['code'], path, chunk['first_line'])
         except SyntaxError as error:
-            if result['syntax_error'] is None:
-                result['syntax_error'] = {'line': error.lineno or 0, 'column': error.offset or 0, 'message': error.msg}
+            if not isolate:
+                if result['syntax_error'] is None:
+                    result['syntax_error'] = {'line': error.lineno or 0, 'column': error.offset or 0, 'message': error.msg}
+                continue
+            last = chunk['first_line'] + max(0, chunk['code'].rstrip('\n').count('\n'))
+            result['statements'].append({
+                'line': chunk['first_line'], 'end_line': last, 'column': 0, 'header_end_line': chunk['first_line'],
+                'kind': 'SyntaxError', 'top': top, 'depth': 0, 'compound': False, 'call': False, 'print': False,
+                'targets': [], 'simple_targets': True, 'in_function': False})
+            result['chunks'].append({'first_top': first, 'count': 1, 'ends_with_expression': False,
+                                     'syntax_error': f'{error.msg} (line {error.lineno})'})
+            top += 1
             continue
         top = _statements(tree, top, source, result['statements'])
-        chunk_bound, chunk_wanted = _names(source, filename)
+        ends_with_expression = bool(tree.body) and isinstance(tree.body[-1], ast.Expr)
+        result['chunks'].append({'first_top': first, 'count': top - first, 'ends_with_expression': ends_with_expression,
+                                 'syntax_error': None})
+        try:
+            chunk_bound, chunk_wanted = _names(source, path)
+        except SyntaxError:
+            chunk_bound, chunk_wanted = set(), set()
         bound |= chunk_bound
         wanted |= chunk_wanted
         imports |= _imports(tree)

@@ -18,8 +18,8 @@ public struct Redactor: Sendable {
     let rules: [Rule]
 
     /// Addresses differ on every run (ASLR).
-    static let memoryAddress = Rule(name: "memory address", pattern: try! NSRegularExpression(pattern: "0x[0-9a-fA-F]{4,}"),
-                                    replacement: "0x…")
+    static let memoryAddress = Rule(name: "memory address", pattern: try! NSRegularExpression(pattern: MemoryAddress.pattern),
+                                    replacement: NSRegularExpression.escapedTemplate(for: MemoryAddress.placeholder))
 
     public init(_ redactions: [Manifest.Redaction]) throws {
         rules = try [Self.memoryAddress] + redactions.map { redaction in

@@ -39,6 +39,21 @@ def _clip(text):
     return text if len(text) <= TEXT_LIMIT else text[:TEXT_LIMIT] + f'… ({len(text) - TEXT_LIMIT} more characters)'
 
 
+def _describe_value(value):
+    """repr, str and type of a value, whatever its repr and str do."""
+    try:
+        text_repr = repr(value)
+    except BaseException as error:
+        text_repr = f'<repr() raised {type(error).__name__}: {error}>'
+    try:
+        text_str = str(value)
+    except BaseException as error:
+        text_str = f'<str() raised {type(error).__name__}: {error}>'
+    kind = type(value)
+    return {'repr': _clip(text_repr), 'str': _clip(text_str), 'none': value is None,
+            'type': kind.__qualname__ if kind.__module__ == 'builtins' else f'{kind.__module__}.{kind.__qualname__}'}
+
+
 class Recorder:
     """The object the instrumented code calls, bound to `__guidecheck__`."""
 
@@ -48,6 +63,10 @@ class Recorder:
         self.output_fd = output_fd
         self.result_fd = result_fd
         self.pid = os.getpid()
+        #: probe id → [(probe id, documented expression)] to compare with its value.
+        self.comparisons = {}
+        #: statement index → the SyntaxError of a block that does not compile.
+        self.syntax_errors = {}
 
     # -- channels ---------------------------------------------------------------
 
@@ -99,20 +118,37 @@ class Recorder:
     def probe(self, claim):
         return _Block(self, 'P', claim, suppress=False)
 
-    def value(self, claim, value):
-        self.record_value(claim, value)
+    def value(self, probes, value):
+        """An expression statement's value, recorded under each of `probes`."""
+        for probe in probes:
+            self.record_value(probe, value, sys._getframe(1).f_globals)
         return value
 
-    def record_value(self, claim, value):
+    def record_value(self, probe, value, namespace=None):
+        self.emit(event='value', claim=probe, **_describe_value(value))
+        # The documented texts to compare with this value, each evaluated in a
+        # copy of the namespace (so nothing it binds leaks) and compared with ==.
+        comparisons = self.comparisons.get(probe)
+        if comparisons:
+            scope = dict(namespace if namespace is not None else sys._getframe(1).f_globals)
+            for other, expression in comparisons:
+                self.compare(other, expression, value, scope)
+
+    def compare(self, probe, expression, value, namespace):
         try:
-            text_repr = repr(value)
+            documented = eval(compile(expression, '<documented value>', 'eval'), namespace)
         except BaseException as error:
-            text_repr = f'<repr() raised {type(error).__name__}: {error}>'
+            self.emit(event='value', claim=probe, error=f'{type(error).__name__}: {_clip(str(error))}')
+            return
         try:
-            text_str = str(value)
-        except BaseException as error:
-            text_str = f'<str() raised {type(error).__name__}: {error}>'
-        self.emit(event='value', claim=claim, repr=_clip(text_repr), str=_clip(text_str))
+            equal = bool(documented == value)
+        except BaseException:
+            equal = False
+        self.emit(event='value', claim=probe, equal=equal, **_describe_value(documented))
+
+    def compile_error(self, index):
+        """The statement that stands for a block that does not compile: raise its SyntaxError."""
+        raise self.syntax_errors[index]
 
     def evaluate(self, claim, expression, namespace):
         """A claim written as commented-out code: evaluate it here."""
@@ -123,7 +159,7 @@ class Recorder:
             if not isinstance(error, Exception):
                 raise
             return
-        self.record_value(claim, value)
+        self.record_value(claim, value, namespace)
 
     def record_exception(self, scope, identifier, error):
         # Described by guidecheck's one rule (PythonException in Swift).
@@ -182,7 +218,10 @@ class _Instrument:
 
     def __init__(self, plan):
         self.nested = {probe['line']: probe for probe in plan if probe['kind'] == 'nested'}
-        self.values = {probe['line']: probe for probe in plan if probe['kind'] in ('value-expr', 'value-target')}
+        self.values = {}
+        for probe in plan:
+            if probe['kind'] in ('value-expr', 'value-target'):
+                self.values.setdefault(probe['line'], []).append(probe)
 
     def statements(self, nodes):
         wrapped = []
@@ -200,40 +239,110 @@ class _Instrument:
             setattr(owner, field, self.statements(getattr(owner, field)))
 
     def with_value(self, node):
-        """The statement, recording the value its claim is about."""
-        probe = self.values.get(node.lineno)
-        if probe is None:
+        """The statement, recording the values probes ask for: an expression's
+        own value, or a target's value right after an assignment."""
+        probes = self.values.get(node.lineno, [])
+        if not probes:
             return [node]
-        claim = ast.Constant(probe['claim'])
-        if probe['kind'] == 'value-expr' and isinstance(node, ast.Expr):
-            node.value = ast.copy_location(_call('value', claim, node.value), node.value)
-            return [node]
-        target = ast.parse(probe['expression'], mode='eval').body
-        record = ast.copy_location(ast.Expr(value=_call('record_value', claim, target)), node)
-        return [node, ast.fix_missing_locations(record)]
+        wrapped = [node]
+        own = [probe['claim'] for probe in probes if probe['kind'] == 'value-expr']
+        if own and isinstance(node, ast.Expr):
+            ids = ast.Tuple(elts=[ast.Constant(identifier) for identifier in own], ctx=ast.Load())
+            node.value = ast.copy_location(_call('value', ids, node.value), node.value)
+        for probe in probes:
+            if probe['kind'] == 'value-target':
+                target = ast.parse(probe['expression'], mode='eval').body
+                record = ast.copy_location(ast.Expr(value=_call('record_value', ast.Constant(probe['claim']), target)), node)
+                wrapped.append(ast.fix_missing_locations(record))
+        return wrapped
 
 
-def instrument(tree, plan, first_top=0):
+def instrument(tree, plan, first_top=0, whole=False):
     """The chunk's top-level statements, each wrapped for attribution; they are
-    numbered from `first_top`, as the program's statements are across chunks."""
-    transformer = _Instrument([probe for probe in plan if probe['kind'] != 'eval'])
+    numbered from `first_top`, as the program's statements are across chunks.
+
+    Returns the wrapped statements and how they are grouped into interactive
+    inputs: the whole chunk (a `>>>` example) or, for code, the statements that
+    start on one line, as the REPL reads them."""
+    transformer = _Instrument([probe for probe in plan if probe['kind'] in ('nested', 'value-expr', 'value-target')])
     evaluations = {}
     for probe in plan:
         if probe['kind'] == 'eval':
             evaluations.setdefault(probe['after_top'], []).append(probe)
-    body = []
+    body, groups = [], []
+    previous_line = None
     for index, node in enumerate(tree.body, start=first_top):
         transformer.children(node)
         inner = transformer.with_value(node)
-        body.append(_with(_call('statement', ast.Constant(index)), inner, node))
+        wrapped = _with(_call('statement', ast.Constant(index)), inner, node)
+        body.append(wrapped)
+        if groups and (whole or previous_line == program.first_line(node)):
+            groups[-1].append(wrapped)  # one input: a whole example, or `a = 1; b = 2`
+        else:
+            groups.append([wrapped])
+        previous_line = node.end_lineno
         for probe in evaluations.get(index, []):
             location = ast.Pass(lineno=probe['line'], col_offset=0, end_lineno=probe['line'], end_col_offset=0)
             evaluate = ast.Expr(value=_call('evaluate', ast.Constant(probe['claim']),
                                             ast.Constant(probe['expression']),
                                             ast.Call(func=_name('globals'), args=[], keywords=[])))
-            body.append(_with(_call('probe', ast.Constant(probe['claim'])),
-                              [ast.copy_location(evaluate, location)], location))
-    return body
+            probe_node = _with(_call('probe', ast.Constant(probe['claim'])),
+                               [ast.copy_location(evaluate, location)], location)
+            body.append(probe_node)
+            groups.append([probe_node])
+            previous_line = None
+    return body, groups
+
+
+# -- another run, to see what varies -------------------------------------------------
+
+#: How far the clock of a varied run is moved: 400 days, 1 h 2 min 3.5 s, so that
+#: the year, day, hour, minute and second all change.
+CLOCK_SHIFT = 400 * 86400 + 3723.5
+
+
+def _vary():
+    """Another random state and a clock moved forward (the hash seed differs
+    already: a varied run is forked from a worker started with another one).
+
+    The clock is what `time.time()` and its friends say, and what
+    `datetime.now()`, `utcnow()` and `today()` say (the classes are replaced by
+    subclasses whose constructors of "now" read the moved clock; the objects they
+    return are ordinary datetimes). Monotonic clocks are left alone."""
+    import datetime as _datetime
+    import random
+    random.seed(os.urandom(32))
+    real = {name: getattr(time, name) for name in ('time', 'time_ns', 'localtime', 'gmtime', 'ctime', 'asctime', 'strftime')}
+    time.time = lambda: real['time']() + CLOCK_SHIFT
+    time.time_ns = lambda: real['time_ns']() + int(CLOCK_SHIFT * 1_000_000_000)
+    time.localtime = lambda seconds=None: real['localtime'](time.time() if seconds is None else seconds)
+    time.gmtime = lambda seconds=None: real['gmtime'](time.time() if seconds is None else seconds)
+    time.ctime = lambda seconds=None: real['ctime'](time.time() if seconds is None else seconds)
+    time.asctime = lambda moment=None: real['asctime'](time.localtime() if moment is None else moment)
+    time.strftime = lambda form, moment=None: real['strftime'](form, time.localtime() if moment is None else moment)
+    base_datetime, base_date = _datetime.datetime, _datetime.date
+
+    class datetime(base_datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return base_datetime.fromtimestamp(time.time(), tz)
+
+        @classmethod
+        def utcnow(cls):
+            return base_datetime.utcfromtimestamp(time.time())
+
+        @classmethod
+        def today(cls):
+            return base_datetime.fromtimestamp(time.time())
+
+    class date(base_date):
+        @classmethod
+        def today(cls):
+            return base_date.fromtimestamp(time.time())
+
+    for replacement in (datetime, date):
+        replacement.__module__ = 'datetime'
+        setattr(_datetime, replacement.__name__, replacement)
 
 
 # -- compiling, once per program -------------------------------------------------
@@ -242,30 +351,45 @@ def instrument(tree, plan, first_top=0):
 _PREPARED = {}
 
 
-def _compile(path, chunks, plan):
-    """Each chunk compiled as one module ("exec"), and each top-level statement
-    on its own ("single", as the REPL compiles it); and every top-level
-    statement's first line."""
-    modules, statements, lines = [], [], []
+def _compile(path, chunks, plan, isolate):
+    """Each chunk compiled as one module ("exec"), and as the inputs an
+    interactive session would read ("single"); every top-level statement's first
+    line; and, when `isolate` is set, the SyntaxError of each chunk that does not
+    compile, which then stands as one statement that raises it."""
+    modules, inputs, lines, errors = [], [], [], {}
     for chunk in chunks:
-        tree = program.parse(chunk['code'], path, chunk['first_line'])
+        filename = chunk.get('path') or path
+        top = len(lines)
+        try:
+            tree = program.parse(chunk['code'], filename, chunk['first_line'])
+        except SyntaxError as error:
+            if not isolate:
+                raise
+            errors[top] = error
+            lines.append(chunk['first_line'])
+            location = ast.Pass(lineno=chunk['first_line'], col_offset=0, end_lineno=chunk['first_line'], end_col_offset=0)
+            raising = ast.copy_location(ast.Expr(value=_call('compile_error', ast.Constant(top))), location)
+            wrapped = _with(_call('statement', ast.Constant(top)), [raising], location)
+            modules.append(compile(ast.Module(body=[wrapped], type_ignores=[]), filename, 'exec'))
+            inputs.append(compile(ast.Interactive(body=[wrapped]), filename, 'single'))
+            continue
         lines += [program.first_line(node) for node in tree.body]
-        body = instrument(tree, plan, first_top=len(statements))
-        modules.append(compile(ast.Module(body=body, type_ignores=[]), path, 'exec'))
-        statements += [compile(ast.Interactive(body=[node]), path, 'single') for node in body]
-    return modules, statements, lines
+        body, groups = instrument(tree, plan, first_top=top, whole=chunk.get('kind') == 'example')
+        modules.append(compile(ast.Module(body=body, type_ignores=[]), filename, 'exec'))
+        inputs += [compile(ast.Interactive(body=group), filename, 'single') for group in groups]
+    return modules, inputs, lines, errors
 
 
-def prepare(key, path, chunks_json, probes_json):
+def prepare(key, path, chunks_json, probes_json, isolate=False):
     """Parses, instruments and compiles a program once, in the worker, before the
     runs fork: every mode then starts with its code objects ready. Returns JSON:
     {"lines": [first line of each top-level statement]} or {"error": text}."""
     try:
-        modules, statements, lines = _compile(path, json.loads(chunks_json), json.loads(probes_json))
+        prepared = _compile(path, json.loads(chunks_json), json.loads(probes_json), isolate)
     except (SyntaxError, ValueError) as error:
         return json.dumps({'error': f'{type(error).__name__}: {error}'})
-    _PREPARED[key] = (modules, statements)
-    return json.dumps({'lines': lines})
+    _PREPARED[key] = prepared
+    return json.dumps({'lines': prepared[2]})
 
 
 def discard(key):
@@ -286,6 +410,8 @@ def run(config_json):
     for key in ('HOME', 'TMPDIR'):
         os.environ[key] = scratch
     tempfile.tempdir = None
+    if config.get('vary'):
+        _vary()
     _guidecheck_native.line_buffer_c_stdout()
     # As python3 starts: Ctrl-C raises KeyboardInterrupt.
     signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -307,12 +433,15 @@ def run(config_json):
     prepared = _PREPARED.get(config.get('prepared'))
     if prepared is None:
         try:
-            prepared = _compile(path, config['chunks'], config['probes'])[:2]
+            prepared = _compile(path, config['chunks'], config['probes'], config.get('isolate', False))
         except SyntaxError as error:
             recorder.record_exception('compile', 0, error)
             recorder.mark('E')
             return 1
-    module_codes, statement_codes = prepared
+    module_codes, statement_codes, _, recorder.syntax_errors = prepared
+    for probe in config['probes']:
+        if probe['kind'] == 'compare':
+            recorder.comparisons.setdefault(probe['of'], []).append((probe['claim'], probe['expression']))
     status = 0
     started = time.perf_counter()
     try:

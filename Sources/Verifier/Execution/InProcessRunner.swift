@@ -2,6 +2,8 @@ import PythonRuntime
 
 /// Runs jobs one after another with this process's own interpreter, forking
 /// from it for each run. For tests and embedding; the command line uses workers.
+/// Its varied runs share this interpreter's hash seed (one process has one);
+/// they vary the random state and the clock.
 public struct InProcessRunner: SnippetRunner {
     let work: SnippetWork
 
@@ -11,7 +13,7 @@ public struct InProcessRunner: SnippetRunner {
 
     public func pythonVersion() throws -> String { work.interpreter.info.version }
 
-    public func run(_ jobs: [SnippetJob], exclusive: Set<String>,
+    public func run(_ jobs: [SnippetJob], exclusive: Set<String>, varied: Bool,
                     progress: @escaping @Sendable (SnippetOutcome) -> Void) -> [String: SnippetOutcome] {
         var outcomes: [String: SnippetOutcome] = [:]
         for job in jobs {

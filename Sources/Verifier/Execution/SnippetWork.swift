@@ -35,7 +35,8 @@ public struct SnippetWork: Sendable {
         var outcome = SnippetOutcome(snippet: job.program.name, reading: reading, problem: reading.problem,
                                      analysisSeconds: now() - started)
         guard reading.problem == nil, !job.settings.modes.isEmpty else { return outcome }
-        let request = RunRequest(path: job.program.path, name: job.program.name, chunks: job.program.chunks, plan: reading.plan,
+        let request = RunRequest(path: job.program.path, name: job.program.name, chunks: job.program.chunks,
+                                 isolatesSyntaxErrors: job.program.isolatesSyntaxErrors, plan: reading.plan,
                                  settings: job.settings)
         let ran = ProgramRunner.run(request, &gil)
         outcome.runs = ran.runs

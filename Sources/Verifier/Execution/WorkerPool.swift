@@ -6,7 +6,9 @@ public protocol SnippetRunner: Sendable {
     /// The Python version the runs use.
     func pythonVersion() throws -> String
     /// Runs every job; jobs named in `exclusive` run with nothing beside them.
-    func run(_ jobs: [SnippetJob], exclusive: Set<String>,
+    /// With `varied`, the jobs run in interpreters with another hash seed than
+    /// the others (where the runner can start them: workers can, one process cannot).
+    func run(_ jobs: [SnippetJob], exclusive: Set<String>, varied: Bool,
              progress: @escaping @Sendable (SnippetOutcome) -> Void) -> [String: SnippetOutcome]
     /// Wall seconds of the last run's two phases: snippets side by side, then
     /// the exclusive ones alone.
@@ -20,6 +22,10 @@ extension SnippetRunner {
 /// Worker processes of guidecheck's own (`guidecheck __worker`), each embedding
 /// CPython, fed jobs over pipes.
 ///
+/// Every worker of a run shares one hash seed, picked at random for the run, so
+/// a program sees the same one whichever worker runs it; varied runs go to
+/// workers started with another.
+///
 /// Ordinary snippets run on up to `count` workers at once; exclusive ones (their
 /// claims are about timing or parallelism) run afterwards, one at a time, with
 /// no other snippet running. A worker that dies takes only its current snippet
@@ -28,6 +34,9 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     let executable: String
     let arguments: [String]
     let count: Int
+    /// The hash seed of the ordinary workers, and of those that run varied jobs.
+    let hashSeed = UInt32.random(in: 0...(UInt32.max - 1))
+    var variedHashSeed: UInt32 { hashSeed + 1 }
     private let lock = NSLock()
     private var live: [SnippetWorker] = []
     private var phases: (shared: Double, exclusive: Double) = (0, 0)
@@ -41,22 +50,27 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     }
 
     public func pythonVersion() throws -> String {
-        let worker = try SnippetWorker(executable: executable, arguments: ["__worker"] + arguments)
+        let worker = try SnippetWorker(executable: executable, arguments: workerArguments(varied: false))
         defer { worker.terminate() }
         return worker.python
     }
 
-    public func run(_ jobs: [SnippetJob], exclusive: Set<String>,
+    public func run(_ jobs: [SnippetJob], exclusive: Set<String>, varied: Bool,
                     progress: @escaping @Sendable (SnippetOutcome) -> Void) -> [String: SnippetOutcome] {
         let results = Results()
         let shared = jobs.filter { !exclusive.contains($0.program.name) }
         let alone = jobs.filter { exclusive.contains($0.program.name) }
         let start = Date()
-        runConcurrently(shared, workers: min(count, max(1, shared.count)), results: results, progress: progress)
+        let arguments = workerArguments(varied: varied)
+        runConcurrently(shared, workers: min(count, max(1, shared.count)), arguments: arguments, results: results, progress: progress)
         let middle = Date()
-        runConcurrently(alone, workers: 1, results: results, progress: progress)
-        lock.withLock { phases = (middle.timeIntervalSince(start), Date().timeIntervalSince(middle)) }
+        runConcurrently(alone, workers: 1, arguments: arguments, results: results, progress: progress)
+        if !varied { lock.withLock { phases = (middle.timeIntervalSince(start), Date().timeIntervalSince(middle)) } }
         return results.all
+    }
+
+    private func workerArguments(varied: Bool) -> [String] {
+        ["__worker"] + arguments + ["--hash-seed", String(varied ? variedHashSeed : hashSeed)]
     }
 
     /// Stops every worker (and, through their death signal, their snippets).
@@ -67,7 +81,7 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         workers.forEach { $0.terminate() }
     }
 
-    private func runConcurrently(_ jobs: [SnippetJob], workers: Int, results: Results,
+    private func runConcurrently(_ jobs: [SnippetJob], workers: Int, arguments: [String], results: Results,
                                  progress: @escaping @Sendable (SnippetOutcome) -> Void) {
         guard !jobs.isEmpty else { return }
         let queue = JobQueue(jobs)
@@ -78,7 +92,7 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
                 defer { group.leave() }
                 var worker: SnippetWorker?
                 while let (id, job) = queue.next() {
-                    let outcome = perform(job, id: id, on: &worker)
+                    let outcome = perform(job, id: id, arguments: arguments, on: &worker)
                     results.add(outcome)
                     progress(outcome)
                 }
@@ -88,10 +102,10 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         group.wait()
     }
 
-    private func perform(_ job: SnippetJob, id: Int, on worker: inout SnippetWorker?) -> SnippetOutcome {
+    private func perform(_ job: SnippetJob, id: Int, arguments: [String], on worker: inout SnippetWorker?) -> SnippetOutcome {
         do {
             if worker == nil {
-                let started = try SnippetWorker(executable: executable, arguments: ["__worker"] + arguments)
+                let started = try SnippetWorker(executable: executable, arguments: arguments)
                 register(started)
                 worker = started
             }

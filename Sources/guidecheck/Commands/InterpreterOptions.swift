@@ -9,8 +9,11 @@ struct InterpreterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("PYTHONHOME for the embedded interpreter (default: derived from the executable).", valueName: "dir"))
     var pythonHome: String?
 
+    @Option(help: .hidden)
+    var hashSeed: UInt32?
+
     var configuration: InterpreterConfiguration {
-        InterpreterConfiguration(executable: pythonExecutable, home: pythonHome)
+        InterpreterConfiguration(executable: pythonExecutable, home: pythonHome, hashSeed: hashSeed)
     }
 
     /// Starts the interpreter, turning a failure into a usage-level error.
