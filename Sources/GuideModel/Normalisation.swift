@@ -18,6 +18,12 @@ public enum Normalisation: String, Codable, Sendable, CaseIterable, Hashable {
     /// A number of seconds stands for any number of seconds (opt-in per claim:
     /// durations are this machine's; the benchmarks compare them).
     case duration
+    /// Runs of whitespace, newlines included, count as one space (doctest's
+    /// NORMALIZE_WHITESPACE): `array([[1, 3],⏎   [5, 7]])` as printed with other indentation.
+    case whitespace = "whitespace runs"
+    /// `...` in the documented text stands for any text there (doctest's
+    /// ELLIPSIS): `<function f at ...>`, `2222…`.
+    case ellipsis = "ellipsis (...)"
     /// The exception raised is a subclass of the one documented.
     case exceptionSubclass = "exception subclass"
     /// The documented message begins the observed one.
@@ -47,7 +53,7 @@ public enum Normalisation: String, Codable, Sendable, CaseIterable, Hashable {
 
     /// Those a manifest may name in `normalise:`.
     public static let allowable: [Normalisation] = [.reprQuotes, .mainQualification, .memoryAddress, .approximately,
-                                                    .commaJoinedLines, .duration]
+                                                    .commaJoinedLines, .duration, .whitespace, .ellipsis]
 
     /// The name with the rule's parameter, as reports print it: `approximately (±10 %)`.
     public var label: String {

@@ -96,8 +96,15 @@ public struct StatementRun: Codable, Sendable, Equatable {
     /// False when the process ended inside it (crash, timeout, exit).
     public var finished: Bool
     public var exception: ObservedException?
+    /// Bytes it wrote past the output limit: counted, not kept.
+    public var droppedBytes: Int = 0
+    /// What the compiler warned about its code (`SyntaxWarning: "is" with a
+    /// literal`), written before it ran: a diagnostic, not its output.
+    public var warnings: String = ""
 
-    package init(index: Int, output: String, echo: String, trailing: String, finished: Bool, exception: ObservedException?) {
+    package init(index: Int, output: String, echo: String, trailing: String, finished: Bool, exception: ObservedException?,
+                 droppedBytes: Int = 0) {
+        self.droppedBytes = droppedBytes
         self.index = index
         self.output = output
         self.echo = echo
@@ -114,10 +121,14 @@ public struct ProbeRun: Codable, Sendable, Equatable {
     public var runs: Int
     /// Output written while it ran (all runs together).
     public var output: String
+    /// Bytes written past the output limit: counted, not kept.
+    public var droppedBytes: Int = 0
     public var value: ObservedValue?
     public var exception: ObservedException?
 
-    package init(probe: Int, runs: Int, output: String, value: ObservedValue?, exception: ObservedException?) {
+    package init(probe: Int, runs: Int, output: String, value: ObservedValue?, exception: ObservedException?,
+                 droppedBytes: Int = 0) {
+        self.droppedBytes = droppedBytes
         self.probe = probe
         self.runs = runs
         self.output = output
@@ -140,7 +151,7 @@ public struct ModeRun: Codable, Sendable, Equatable {
     public var codeSeconds: Double?
     /// All output, as written, attribution markers removed.
     public var output: String
-    /// Bytes past the output limit: counted, not kept.
+    /// Bytes past the output limit of the run as a whole: counted, not kept.
     public var droppedBytes: Int
     public var statements: [StatementRun]
     public var probes: [ProbeRun]

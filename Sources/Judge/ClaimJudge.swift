@@ -14,12 +14,16 @@ public struct ClaimJudge {
     let statementLines: [Int]
     /// Why the program did not run at all, when it did not.
     let problem: String?
+    /// Names the program uses that nothing defines (`Reading.undefinedNames`).
+    let undefinedNames: [String]
 
     /// - Parameters:
     ///   - statementLines: the first line of each top-level statement (`Reading.statementLines`).
     ///   - problem: why the program did not run, when it did not.
-    public static func judge(_ claims: [Claim], runs: [ModeRun], statementLines: [Int], problem: String? = nil) -> [ClaimResult] {
-        let judge = ClaimJudge(runs: runs, statementLines: statementLines, problem: problem)
+    ///   - undefinedNames: names the program uses and never defines.
+    public static func judge(_ claims: [Claim], runs: [ModeRun], statementLines: [Int], problem: String? = nil,
+                             undefinedNames: [String] = []) -> [ClaimResult] {
+        let judge = ClaimJudge(runs: runs, statementLines: statementLines, problem: problem, undefinedNames: undefinedNames)
         return claims.map(judge.judge)
     }
 
@@ -50,6 +54,11 @@ public struct ClaimJudge {
         if let broken = checked.first(where: { $0.check.result == .broken }) {
             result.verdict = .brokenCheck
             result.reason = "\(broken.check.observed) (\(broken.label)); fix the check"
+            return result
+        }
+        if !primary.check.passes, let missing = missing(claim, in: runs.first { $0.mode == .module }!) ?? capped(claim) {
+            result.verdict = .notCheckable
+            result.reason = missing
             return result
         }
         let names = checked.flatMap { item -> [Normalisation] in
@@ -98,6 +107,36 @@ public struct ClaimJudge {
             break
         }
         return result
+    }
+
+    /// What the guide leaves out, when that is why the claim's code failed: a
+    /// name it never defines, a module not installed here. Not evidence either way.
+    private func missing(_ claim: Claim, in run: ModeRun) -> String? {
+        let context = contexts(of: claim)[0]
+        guard let raised = Evidence(claim: claim, run: run, span: context.span, spanIndex: context.index).exception else { return nil }
+        if case .raises(let type, _) = claim.expectation, raised.bases.contains(type.split(separator: ".").last.map(String.init) ?? type) {
+            return nil  // the exception is what the claim is about
+        }
+        let quoted = raised.message.split(separator: "'", omittingEmptySubsequences: false)
+        let name = quoted.count >= 3 ? String(quoted[1]) : ""
+        if raised.type == "NameError", undefinedNames.contains(name) {
+            return "it uses `\(name)`, which the guide never defines (a fixture can provide it)"
+        }
+        if raised.bases.contains("ImportError"), raised.type == "ModuleNotFoundError" {
+            return "it needs the module `\(name)`, which is not installed here"
+        }
+        return nil
+    }
+
+    /// The claim's statements wrote more than guidecheck keeps: what it dropped
+    /// might have held what the claim says, so no verdict either way.
+    private func capped(_ claim: Claim) -> String? {
+        guard let run = runs.first(where: { $0.mode == .module }) else { return nil }
+        let tops: [Int]
+        if case .spans(let spans) = claim.target { tops = spans.flatMap { Array($0.first...$0.last) } } else { tops = [claim.top] }
+        let dropped = run.statements.filter { tops.contains($0.index) }.map(\.droppedBytes).reduce(0, +)
+        guard dropped > 0 else { return nil }
+        return "guidecheck kept only the start of its output (\(dropped) bytes more were written); what it documents may be in the rest"
     }
 
     /// The claim's contexts: one per span for claims about runs of statements.

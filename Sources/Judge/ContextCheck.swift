@@ -59,6 +59,11 @@ struct ContextJudge {
             return TextCheck(claim: claim, evidence: evidence).compare(observed: output, value: nil)
         case .session:
             var shown = TextMatcher.trimmedOutput(evidence.output)
+            // A session shows the compiler's warnings too; compared only when
+            // the guide shows one (most leave them out).
+            if claim.documented.contains("Warning"), !evidence.warnings.isEmpty {
+                shown = TextMatcher.trimmedOutput(evidence.warnings) + (shown.isEmpty ? "" : "\n" + shown)
+            }
             if let raised = evidence.exception {
                 return ContextCheck(result: .fails, observed: (shown.isEmpty ? "" : shown + "\n") + "raised \(raised.summary)")
             }

@@ -26,6 +26,15 @@ struct Evidence {
         }
     }
 
+    /// What the compiler warned about the claim's statements.
+    var warnings: String {
+        switch claim.target {
+        case .spans: return spanStatements.map(\.warnings).joined()
+        case .statement, .value: return statement?.warnings ?? ""
+        case .nested, .evaluation: return ""
+        }
+    }
+
     /// The value the claim is about: an expression's or a target's value.
     var value: ObservedValue? {
         if case .spans = claim.target, let span {

@@ -76,6 +76,7 @@ struct TextCheck {
         if documentedType != observedType { return "\(documentedType) documented, \(observedType) observed" }
         let squeezed = { (text: String) in text.filter { !$0.isWhitespace } }
         if squeezed(documented) == squeezed(observed) { return "whitespace" }
+        if documentedType == "str" { return "the string's quotes" }
         if observed.hasSuffix(documented), observed.dropLast(documented.count).hasSuffix(".") {
             return "a qualified name (\(observed.dropLast(documented.count))\(documented.prefix { $0 != "(" }))"
         }

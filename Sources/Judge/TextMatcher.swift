@@ -10,7 +10,8 @@ public enum TextMatcher {
     }
 
     /// The text normalisations, tried in this order.
-    static let textual: [Normalisation] = [.reprQuotes, .mainQualification, .memoryAddress, .approximately, .commaJoinedLines, .duration]
+    static let textual: [Normalisation] = [.reprQuotes, .mainQualification, .memoryAddress, .approximately, .commaJoinedLines,
+                                           .duration, .whitespace, .ellipsis]
 
     public static func compare(documented: String, observed: String, allowing extra: Set<Normalisation> = []) -> Match {
         let documented = documented.trimmingWhitespace()
@@ -39,6 +40,9 @@ public enum TextMatcher {
         case .reprQuotes: return documented.count >= 2 && (documented.first == "'" || documented.first == "\"")
         case .mainQualification: return observed.contains("__main__.")
         case .memoryAddress: return documented.contains("0x...") || documented.contains("0x…")
+        case .whitespace:
+            return documented.contains { $0.isWhitespace } || observed.contains { $0.isWhitespace }
+        case .ellipsis: return documented.replacingOccurrences(of: "0x...", with: "").contains("...")
         // Numbers written with decimals are `rounded`, not approximated.
         case .approximately: return ApproximateNumber(documented).map { $0.decimals == 0 } ?? false
         case .commaJoinedLines: return observed.contains("\n") && documented.contains(", ")
@@ -70,11 +74,21 @@ public enum TextMatcher {
             documented = documented.replacingOccurrences(of: seconds, with: "<seconds>", options: .regularExpression)
             observed = observed.replacingOccurrences(of: seconds, with: "<seconds>", options: .regularExpression)
         }
-        if set.contains(.memoryAddress) {
-            guard let pattern = addressPattern(documented) else { return false }
+        if set.contains(.whitespace) {
+            documented = collapsed(documented)
+            observed = collapsed(observed)
+        }
+        if set.contains(.memoryAddress) || set.contains(.ellipsis) {
+            guard let pattern = pattern(documented, addresses: set.contains(.memoryAddress), ellipsis: set.contains(.ellipsis))
+            else { return false }
             return pattern.firstMatch(in: observed, range: NSRange(observed.startIndex..., in: observed)) != nil
         }
         return documented == observed
+    }
+
+    /// Every run of whitespace as one space, none at the ends.
+    private static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// `'zeroth'` → `zeroth`, when it is one plain quoted string.
@@ -93,11 +107,24 @@ public enum TextMatcher {
     }
 
     /// The documented text as a whole-string pattern where `0x...` matches an
-    /// address and whatever follows it up to the next documented character.
-    private static func addressPattern(_ documented: String) -> NSRegularExpression? {
-        let parts = documented.replacingOccurrences(of: "0x…", with: "0x...").components(separatedBy: "0x...")
-        let pattern = "^" + parts.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "0x[0-9a-fA-F]+.*?") + "$"
-        return try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
+    /// address and whatever follows it up to the next documented character, and
+    /// (with `ellipsis`) `...` matches any text.
+    private static func pattern(_ documented: String, addresses: Bool, ellipsis: Bool) -> NSRegularExpression? {
+        var pattern = "^"
+        var rest = Substring(documented.replacingOccurrences(of: "0x…", with: "0x..."))
+        while !rest.isEmpty {
+            if addresses, rest.hasPrefix("0x...") {
+                pattern += "0x[0-9a-fA-F]+.*?"
+                rest = rest.dropFirst(5)
+            } else if ellipsis, rest.hasPrefix("...") {
+                pattern += ".*?"
+                rest = rest.dropFirst(3)
+            } else {
+                pattern += NSRegularExpression.escapedPattern(for: String(rest.first!))
+                rest = rest.dropFirst()
+            }
+        }
+        return try? NSRegularExpression(pattern: pattern + "$", options: [.dotMatchesLineSeparators])
     }
 
     private static func combinations<T>(of items: [T], size: Int) -> [[T]] {

@@ -19,8 +19,20 @@ public enum ProgramReader {
         if let syntax = analysis.syntaxError {
             return Reading(problem: "\(program.path):\(syntax.line):\(syntax.column): SyntaxError: \(syntax.message)")
         }
-        let extraction = ClaimExtractor(analysis: analysis, annotations: annotations, origin: program.origin)
+        var extraction = ClaimExtractor(analysis: analysis, annotations: annotations, origin: program.origin)
             .extract { PythonReading.shape(of: $0, gil) }
+        // Beside a `>>>` example, whose output the session shows below it, a
+        // comment is a remark (`>>> print("wtf" "")  # or "wtf"""`).
+        let examples = program.chunks.filter { $0.kind == .example }.map { chunk in
+            chunk.firstLine...(chunk.firstLine + chunk.code.filter { $0 == "\n" }.count)
+        }
+        extraction.claims.removeAll { claim in
+            guard examples.contains(where: { $0.contains(claim.commentLine) }) else { return false }
+            extraction.commentary.append(Commentary(line: claim.commentLine, text: claim.documented,
+                                                    reason: "a remark beside a >>> example, whose output the session shows"))
+            return true
+        }
+        for index in extraction.claims.indices { extraction.claims[index].id = index }
         var claims = extraction.claims
         for result in program.results {
             claims.append(claim(for: result, id: claims.count, analysis: analysis))

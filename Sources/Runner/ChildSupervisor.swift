@@ -26,6 +26,18 @@ struct ChildSupervisor {
     let pid: pid_t
     let output: Int32
     let results: Int32
+    private let buffer = ReadBuffer()
+
+    init(pid: pid_t, output: Int32, results: Int32) {
+        self.pid = pid
+        self.output = output
+        self.results = results
+    }
+
+    /// 256 KiB to read into, reused.
+    final class ReadBuffer {
+        var bytes = [UInt8](repeating: 0, count: 256 << 10)
+    }
 
     struct Ending {
         var exit: ChildExit
@@ -122,10 +134,12 @@ struct ChildSupervisor {
     /// Reads what is available without blocking; returns false at EOF.
     private func drain(_ descriptor: Int32, open: Bool, into sink: (ArraySlice<UInt8>) -> Void) -> Bool {
         guard open else { return false }
-        var chunk = [UInt8](repeating: 0, count: 65536)
+        // One buffer per supervisor: a program that writes line by line wakes
+        // this loop once per line.
+        let chunk = buffer
         while true {
-            let count = read(descriptor, &chunk, chunk.count)
-            if count > 0 { sink(chunk[0..<count]); continue }
+            let count = chunk.bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 { sink(chunk.bytes[0..<count]); continue }
             if count == 0 { return false }
             return errno == EAGAIN || errno == EINTR
         }

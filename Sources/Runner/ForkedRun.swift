@@ -28,9 +28,10 @@ struct ForkedRun {
         var fixtures: [String]
         var fixtureConfig: [String: String]
         var prepared: String
+        var files: [String: String]
 
         enum CodingKeys: String, CodingKey {
-            case path, chunks, marker, scratch, mode, vary, isolate, probes, fixtures, prepared
+            case path, chunks, marker, scratch, mode, vary, isolate, probes, fixtures, prepared, files
             case outputFD = "output_fd"
             case resultFD = "result_fd"
             case fixtureConfig = "fixture_config"
@@ -56,7 +57,7 @@ struct ForkedRun {
             path: request.path, chunks: request.chunks, marker: nonce, outputFD: output.write, resultFD: results.write,
             scratch: scratch.path, mode: mode == .interactive ? "interactive" : "module", vary: mode == .varied,
             isolate: request.isolatesSyntaxErrors, probes: request.plan.probes, fixtures: request.settings.fixtures,
-            fixtureConfig: fixtureConfig, prepared: prepared)
+            fixtureConfig: fixtureConfig, prepared: prepared, files: request.settings.files)
         let json = String(decoding: (try? JSONEncoder().encode(configuration)) ?? Data(), as: UTF8.self)
         let memoryLimit = request.settings.limits.memory
 

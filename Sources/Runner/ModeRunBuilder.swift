@@ -53,7 +53,8 @@ struct ModeRunBuilder {
         var probes: [Int: ProbeRun] = [:]
         func probe(_ id: Int) -> ProbeRun {
             let seen = attribution.probe(id)
-            return probes[id] ?? ProbeRun(probe: id, runs: seen.runs, output: seen.output, value: nil, exception: nil)
+            return probes[id] ?? ProbeRun(probe: id, runs: seen.runs, output: seen.output, value: nil, exception: nil,
+                                          droppedBytes: seen.dropped)
         }
         for id in attribution.probeRuns.keys { probes[id] = probe(id) }
 
@@ -122,8 +123,11 @@ struct ModeRunBuilder {
             problem = "the process ended with exit status \(exitCode ?? -1) before the snippet finished"
                 + (interrupted.map { ", in the statement at \($0)" } ?? "")
         }
-        if attribution.dropped > 0 {
-            let note = "output capped: kept the first \(attribution.whole.count) bytes, dropped \(attribution.dropped)"
+
+        // Output past the limit is counted, statement by statement: say so.
+        let capped = statements.filter { $0.droppedBytes > 0 }.map { "line \(line(of: $0.index)) wrote \($0.droppedBytes) bytes more" }
+        if !capped.isEmpty {
+            let note = "output capped: each statement keeps its first \(attribution.limit) bytes; " + capped.joined(separator: ", ")
             problem = problem.map { "\($0); \(note)" } ?? note
         }
         return ModeRun(

@@ -1,6 +1,7 @@
+import Glibc
 import GuideModel
 
-/// Splits a snippet's captured output into the parts each statement wrote.
+/// Splits a program's captured output into the parts each statement wrote.
 ///
 /// The child writes markers into the same pipe as the output (`\u{1}GC<nonce>|S3\u{1}`
 /// when top-level statement 3 starts, `s3` when it ends, `P7`/`p7` around a probed
@@ -8,27 +9,48 @@ import GuideModel
 /// byte between two markers was written between those two moments, whoever wrote
 /// it: Python, C code, a subprocess, a fork-started worker. In interactive runs,
 /// `D`/`d` bracket the REPL's echo of an expression's value, kept apart from what
-/// the code printed. The random nonce keeps
-/// a snippet's own output from ever being read as a marker.
+/// the code printed. The random nonce keeps a program's own output from ever
+/// being read as a marker.
+///
+/// Each statement keeps at most `limit` bytes of output (and each probe, and the
+/// run as a whole); the rest is counted, so a statement that prints 40 MiB does
+/// not cost the next one its output. Bytes are scanned with `memchr`, never one
+/// by one, so output costs about what reading it from the pipe costs.
 struct OutputAttribution {
     private let prefix: [UInt8]
-    private let limit: Int
+    let limit: Int
     private var pending: [UInt8] = []
 
     private(set) var whole: [UInt8] = []
     private(set) var dropped = 0
     private(set) var ended = false
-    private var statementOutput: [Int: [UInt8]] = [:]
-    private var statementTrailing: [Int: [UInt8]] = [:]
-    private var statementEcho: [Int: [UInt8]] = [:]
+    private var statementOutput: [Int: Capped] = [:]
+    private var statementTrailing: [Int: Capped] = [:]
+    private var statementEcho: [Int: Capped] = [:]
+    private var statementWarnings: [Int: Capped] = [:]
     private var echoing = false
+    private var warning = false
     private var finishedStatements: Set<Int> = []
     private var startedStatements: [Int] = []
     private var current: Int?
     private var lastStarted: Int?
-    private var openProbes: [Int: Int] = [:]  // claim → nesting depth
+    private var openProbes: [Int: Int] = [:]  // probe → nesting depth
     private(set) var probeRuns: [Int: Int] = [:]
-    private var probeOutput: [Int: [UInt8]] = [:]
+    private var probeOutput: [Int: Capped] = [:]
+
+    /// Bytes kept up to a limit, and how many more were written.
+    struct Capped {
+        var bytes: [UInt8] = []
+        var dropped = 0
+
+        mutating func append(_ more: UnsafeBufferPointer<UInt8>, limit: Int) {
+            let room = max(0, limit - bytes.count)
+            if room > 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: more.prefix(room))) }
+            dropped += more.count - min(room, more.count)
+        }
+
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+    }
 
     init(nonce: String, limit: Int) {
         prefix = [1] + Array("GC\(nonce)|".utf8)
@@ -36,63 +58,79 @@ struct OutputAttribution {
     }
 
     mutating func feed(_ chunk: ArraySlice<UInt8>) {
-        var data = pending + chunk
-        pending = []
+        if pending.isEmpty {
+            chunk.withUnsafeBufferPointer { scan($0) }
+        } else {
+            let data = pending + chunk
+            pending = []
+            data.withUnsafeBufferPointer { scan($0) }
+        }
+    }
+
+    /// Finds the markers in `data`; what lies between them is output. An
+    /// incomplete marker at the end waits in `pending` for the next chunk.
+    private mutating func scan(_ data: UnsafeBufferPointer<UInt8>) {
+        guard let base = data.baseAddress else { return }
         var start = 0
-        while let open = data[start...].firstIndex(of: 1) {
-            // Could this be a marker? Need the whole prefix and the closing byte.
+        while start < data.count {
+            guard let found = memchr(base + start, 1, data.count - start) else { break }
+            let open = UnsafeRawPointer(found) - UnsafeRawPointer(base)
             let available = data.count - open
             if available < prefix.count {
-                if data[open...].elementsEqual(prefix.prefix(available)) {
-                    payload(data[start..<open])
+                if prefix.withUnsafeBufferPointer({ memcmp(base + open, $0.baseAddress!, available) }) == 0 {
+                    payload(UnsafeBufferPointer(rebasing: data[start..<open]))
                     pending = Array(data[open...])
                     return
                 }
-                payload(data[start...open])
+                payload(UnsafeBufferPointer(rebasing: data[start...open]))
                 start = open + 1
                 continue
             }
-            guard data[open..<(open + prefix.count)].elementsEqual(prefix) else {
-                payload(data[start...open])
+            guard prefix.withUnsafeBufferPointer({ memcmp(base + open, $0.baseAddress!, prefix.count) }) == 0 else {
+                payload(UnsafeBufferPointer(rebasing: data[start...open]))
                 start = open + 1
                 continue
             }
-            guard let close = data[(open + prefix.count)...].firstIndex(of: 1) else {
-                payload(data[start..<open])
+            let bodyStart = open + prefix.count
+            guard let closing = memchr(base + bodyStart, 1, data.count - bodyStart) else {
+                payload(UnsafeBufferPointer(rebasing: data[start..<open]))
                 pending = Array(data[open...])
                 return
             }
-            payload(data[start..<open])
-            event(String(decoding: data[(open + prefix.count)..<close], as: UTF8.self))
+            let close = UnsafeRawPointer(closing) - UnsafeRawPointer(base)
+            payload(UnsafeBufferPointer(rebasing: data[start..<open]))
+            event(String(decoding: UnsafeBufferPointer(rebasing: data[bodyStart..<close]), as: UTF8.self))
             start = close + 1
         }
-        payload(data[start...])
-        data = []
+        if start < data.count { payload(UnsafeBufferPointer(rebasing: data[start...])) }
     }
 
     /// Call when the stream is over: a partial marker left over is output.
     mutating func finish() {
-        payload(pending[...])
+        let rest = pending
         pending = []
+        rest.withUnsafeBufferPointer { payload($0) }
     }
 
-    private mutating func payload(_ bytes: ArraySlice<UInt8>) {
+    private mutating func payload(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !bytes.isEmpty else { return }
         let room = max(0, limit - whole.count)
-        let kept = bytes.prefix(room)
-        dropped += bytes.count - kept.count
-        guard !kept.isEmpty else { return }
-        whole += kept
+        if room > 0 { whole.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.prefix(room))) }
+        dropped += bytes.count - min(room, bytes.count)
         if echoing, let current {
-            statementEcho[current, default: []] += kept
+            statementEcho[current, default: Capped()].append(bytes, limit: limit)
+            return
+        }
+        if warning, let current {
+            statementWarnings[current, default: Capped()].append(bytes, limit: limit)
             return
         }
         if let current {
-            statementOutput[current, default: []] += kept
+            statementOutput[current, default: Capped()].append(bytes, limit: limit)
         } else if let lastStarted {
-            statementTrailing[lastStarted, default: []] += kept
+            statementTrailing[lastStarted, default: Capped()].append(bytes, limit: limit)
         }
-        for claim in openProbes.keys { probeOutput[claim, default: []] += kept }
+        for probe in openProbes.keys { probeOutput[probe, default: Capped()].append(bytes, limit: limit) }
     }
 
     private mutating func event(_ text: String) {
@@ -119,6 +157,10 @@ struct OutputAttribution {
             echoing = true
         case "d":
             echoing = false
+        case "W":
+            warning = true
+        case "w":
+            warning = false
         case "E":
             ended = true
             current = nil
@@ -132,15 +174,19 @@ struct OutputAttribution {
     /// The statements that started, in order, with their output.
     func statements() -> [StatementRun] {
         startedStatements.map { index in
-            StatementRun(index: index,
-                         output: String(decoding: statementOutput[index] ?? [], as: UTF8.self),
-                         echo: String(decoding: statementEcho[index] ?? [], as: UTF8.self),
-                         trailing: String(decoding: statementTrailing[index] ?? [], as: UTF8.self),
-                         finished: finishedStatements.contains(index), exception: nil)
+            let output = statementOutput[index] ?? Capped()
+            let echo = statementEcho[index] ?? Capped()
+            let trailing = statementTrailing[index] ?? Capped()
+            var run = StatementRun(index: index, output: output.text, echo: echo.text, trailing: trailing.text,
+                                   finished: finishedStatements.contains(index), exception: nil,
+                                   droppedBytes: output.dropped + echo.dropped + trailing.dropped)
+            run.warnings = statementWarnings[index]?.text ?? ""
+            return run
         }
     }
 
-    func probe(_ claim: Int) -> (runs: Int, output: String) {
-        (probeRuns[claim] ?? 0, String(decoding: probeOutput[claim] ?? [], as: UTF8.self))
+    func probe(_ id: Int) -> (runs: Int, output: String, dropped: Int) {
+        let output = probeOutput[id] ?? Capped()
+        return (probeRuns[id] ?? 0, output.text, output.dropped)
     }
 }

@@ -39,14 +39,18 @@ public struct RunSettings: Codable, Sendable {
     public var scratchRoot: String
     /// The loopback HTTP server the `network` fixture routes to.
     public var httpBase: String?
+    /// Files written into each run's directory before the code runs (a module
+    /// the guide shows as a file), importable from the code.
+    public var files: [String: String]
 
-    public init(fixtures: [String] = [], limits: RunLimits, modes: [RunMode] = RunMode.allCases, scratchRoot: String,
-                httpBase: String? = nil) {
+    public init(fixtures: [String] = [], limits: RunLimits, modes: [RunMode] = [.module, .interactive], scratchRoot: String,
+                httpBase: String? = nil, files: [String: String] = [:]) {
         self.fixtures = fixtures
         self.limits = limits
         self.modes = modes
         self.scratchRoot = scratchRoot
         self.httpBase = httpBase
+        self.files = files
     }
 }
 

@@ -63,7 +63,8 @@ public enum Verification {
             jobs[snippet.name] = SnippetJob(program: program, annotations: snippet.entry?.annotations ?? [],
                                             settings: RunSettings(fixtures: snippet.entry?.fixtures ?? [], limits: limits,
                                                                   modes: snippet.notRunnable == nil ? [.module, .interactive] : [],
-                                                                  scratchRoot: settings.scratchRoot, httpBase: settings.httpBase))
+                                                                  scratchRoot: settings.scratchRoot, httpBase: settings.httpBase,
+                                                                  files: snippet.guideProgram?.files ?? [:]))
         }
         let exclusive = Set(corpus.snippets.filter { $0.entry?.exclusive == true }.map(\.name))
         let ordered = corpus.snippets.compactMap { jobs[$0.name] }
@@ -104,7 +105,7 @@ public enum Verification {
     /// The judge's verdicts on an outcome's claims.
     static func judge(_ outcome: SnippetOutcome) -> [ClaimResult] {
         ClaimJudge.judge(outcome.reading.claims, runs: outcome.runs, statementLines: outcome.reading.statementLines,
-                         problem: outcome.problem)
+                         problem: outcome.problem, undefinedNames: outcome.reading.undefinedNames)
     }
 }
 

@@ -16,6 +16,8 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
     private let input = Pipe()
     private let output = Pipe()
     private var buffer = Data()
+    /// Where the search for the next newline in `buffer` resumes.
+    private var scanned = 0
     /// The Python version the worker reported when it was ready.
     public private(set) var python = ""
 
@@ -89,12 +91,17 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
     private func receive() throws -> WorkerMessage<Body> {
         let handle = output.fileHandleForReading
         while true {
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+            // Only the bytes not searched yet: a large message arrives in many
+            // chunks, and searching it from the start each time is quadratic.
+            if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = buffer[buffer.startIndex..<newline]
-                buffer.removeSubrange(buffer.startIndex...newline)
-                if let message = WorkerMessage<Body>.parse(Data(line)) { return message }
+                let message = WorkerMessage<Body>.parse(Data(line))
+                buffer = Data(buffer[(newline + 1)...])
+                scanned = buffer.startIndex
+                if let message { return message }
                 continue
             }
+            scanned = buffer.endIndex
             let chunk = handle.availableData
             if chunk.isEmpty {
                 throw WorkerError(message: "the worker process died (\(waitForExit())) while running it")

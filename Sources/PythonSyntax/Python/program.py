@@ -11,12 +11,40 @@ file: a snippet is one chunk at line 1; the code blocks of a Markdown document
 are chunks at their document lines.
 """
 
+import __future__
 import ast
+import warnings
 
 
-def parse(code, path, first_line=1):
-    """The module tree of one chunk, its line numbers those of the virtual file."""
-    return ast.parse('\n' * (first_line - 1) + code, path)
+def parse(code, path, first_line=1, flags=0):
+    """The module tree of one chunk, its line numbers those of the virtual file.
+    `flags` are `__future__` compiler flags in force (see `future_flags`)."""
+    return compile('\n' * (first_line - 1) + code, path, 'exec', ast.PyCF_ONLY_AST | flags, dont_inherit=True)
+
+
+def parse_and_check(code, path, first_line=1, flags=0):
+    """parse(), and the errors only the compiler finds (`yield` outside a
+    function, `'return' outside function`, `nonlocal` at module level) raised as
+    the SyntaxError they are, so a chunk either compiles or is one error."""
+    tree = parse(code, path, first_line, flags)
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        compile(tree, path, 'exec', flags, dont_inherit=True)
+    return tree
+
+
+def future_flags(tree):
+    """The compiler flags of the `from __future__ import …` statements of a
+    tree. An interactive session keeps them for every later input, so the
+    examples of a session after one are compiled with them."""
+    flags = 0
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module == '__future__':
+            for alias in node.names:
+                feature = getattr(__future__, alias.name, None)
+                if feature is not None:
+                    flags |= feature.compiler_flag
+    return flags
 
 
 def nested_blocks(node):

@@ -23,6 +23,11 @@ public enum PythonReading {
         return try JSONDecoder().decode(SnippetAnalysis.self, from: Data(text.utf8))
     }
 
+    /// Whether `text` parses as Python statements.
+    public static func parses(_ text: String, _ gil: borrowing GIL) -> Bool {
+        (try? HelperModules.call("_guidecheck_analysis", "parses", [.string(text)], gil)) == "1"
+    }
+
     /// How `text` parses as one Python expression; nil when it does not.
     public static func shape(of text: String, _ gil: borrowing GIL) -> ExpressionShape? {
         guard let line = try? HelperModules.call("_guidecheck_analysis", "shape_line", [.string(text)], gil), !line.isEmpty else { return nil }

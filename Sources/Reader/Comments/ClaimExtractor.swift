@@ -144,8 +144,9 @@ private struct CommentReading {
         if let (value, condition) = valueWithCondition(expected) {
             return Draft(kind: kind, expectation: .text(value), condition: condition)
         }
-        // A top-level print's comment is its output, whatever the words.
-        if kind == .output && statement.depth == 0 && !expected.isEmpty {
+        // A top-level print's comment is its output, whatever the words, unless
+        // they ask a question (`# Where did the other values go?`).
+        if kind == .output && statement.depth == 0 && !expected.isEmpty && !expected.hasSuffix("?") {
             return Draft(kind: .output, expectation: .text(expected))
         }
         return nil

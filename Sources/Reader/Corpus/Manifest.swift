@@ -43,6 +43,22 @@ public struct Manifest: Codable, Sendable, Equatable {
             case file, question, topic, fixtures, timeout, exclusive, runnable, reason, redact, annotations
             case guideLine = "guide_line"
         }
+
+        public init(file: String, question: String? = nil, topic: String? = nil, guideLine: Int? = nil,
+                    fixtures: [String]? = nil, timeout: Double? = nil, exclusive: Bool? = nil, runnable: Bool? = nil,
+                    reason: String? = nil, redact: [Redaction]? = nil, annotations: [Annotation]? = nil) {
+            self.file = file
+            self.question = question
+            self.topic = topic
+            self.guideLine = guideLine
+            self.fixtures = fixtures
+            self.timeout = timeout
+            self.exclusive = exclusive
+            self.runnable = runnable
+            self.reason = reason
+            self.redact = redact
+            self.annotations = annotations
+        }
     }
 
     /// Settles how one comment is read.

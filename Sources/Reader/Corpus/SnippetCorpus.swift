@@ -15,6 +15,20 @@ public struct Snippet: Codable, Sendable, Equatable {
     public var entry: Manifest.Entry?
     /// Why it cannot be run, when the file itself is the problem.
     public var problem: CorpusError?
+    /// For a program read directly from a guide (a Markdown document), that
+    /// program; the snippet then stands for it, its `source` the whole document.
+    public var guideProgram: GuideProgram?
+
+    public init(name: String, path: String, language: Language, source: String?, entry: Manifest.Entry?,
+                problem: CorpusError?, guideProgram: GuideProgram? = nil) {
+        self.name = name
+        self.path = path
+        self.language = language
+        self.source = source
+        self.entry = entry
+        self.problem = problem
+        self.guideProgram = guideProgram
+    }
 
     /// `Q5`: from the manifest, else from the file name (`q05_…`).
     public var question: String {
@@ -30,8 +44,11 @@ public struct Snippet: Codable, Sendable, Equatable {
         return nil
     }
 
-    /// The stem used for its `expected/` file.
-    public var stem: String { String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)]) }
+    /// The stem used for its `expected/` file (a guide's program keeps its whole
+    /// name: `README.md`, `README.md@120`).
+    public var stem: String {
+        guideProgram != nil ? name : String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+    }
 
     /// Where its lines are: in `guide` from the manifest's `guide_line` when both
     /// are known, else in the snippet file itself.
@@ -42,7 +59,8 @@ public struct Snippet: Codable, Sendable, Equatable {
 
     /// The snippet as a program to read and run; nil when it could not be read.
     public func program(guide: String?) -> ProgramSource? {
-        source.map { ProgramSource(name: name, path: path, origin: origin(guide: guide), source: $0) }
+        if let guideProgram { return guideProgram.program }
+        return source.map { ProgramSource(name: name, path: path, origin: origin(guide: guide), source: $0) }
     }
 }
 
@@ -53,6 +71,8 @@ public struct SnippetCorpus: Sendable {
     public var snippets: [Snippet]
     /// Problems with the corpus as a whole: manifest entries without files.
     public var problems: [CorpusError]
+    /// What a reader should know but that fails nothing (a block a guide skips).
+    public var notices: [CorpusError] = []
 
     public static let manifestName = "manifest.yaml"
 

@@ -136,7 +136,9 @@ def analyse(chunks_json, filename, isolate=False):
               'line_count': 0, 'chunks': []}
     bound, wanted, imports = set(), set(), set()
     top = 0
+    flags = 0  # __future__ flags in force for the examples of a session
     for chunk in chunks:
+        chunk_flags = flags if chunk.get('kind') == 'example' else 0
         source = '\n' * (chunk['first_line'] - 1) + chunk['code']
         path = chunk.get('path') or filename
         if chunk.get('kind') != 'check':
@@ -144,7 +146,8 @@ def analyse(chunks_json, filename, isolate=False):
             result['line_count'] = max(result['line_count'], source.count('\n') + (0 if source.endswith('\n') else 1))
         first = top
         try:
-            tree = program.parse(chunk['code'], path, chunk['first_line'])
+            tree = program.parse_and_check(chunk['code'], path, chunk['first_line'], chunk_flags) if isolate \
+                else program.parse(chunk['code'], path, chunk['first_line'])
         except SyntaxError as error:
             if not isolate:
                 if result['syntax_error'] is None:
@@ -159,6 +162,8 @@ def analyse(chunks_json, filename, isolate=False):
                                      'syntax_error': f'{error.msg} (line {error.lineno})'})
             top += 1
             continue
+        if chunk.get('kind') == 'example':
+            flags |= program.future_flags(tree)
         top = _statements(tree, top, source, result['statements'])
         ends_with_expression = bool(tree.body) and isinstance(tree.body[-1], ast.Expr)
         result['chunks'].append({'first_top': first, 'count': top - first, 'ends_with_expression': ends_with_expression,
@@ -174,6 +179,15 @@ def analyse(chunks_json, filename, isolate=False):
         result['free_names'] = _free_names(bound, wanted)
         result['imports'] = sorted(imports)
     return json.dumps(result)
+
+
+def parses(text):
+    """'1' when `text` is Python a module could hold, else '0'."""
+    try:
+        ast.parse(text)
+    except (SyntaxError, ValueError):
+        return '0'
+    return '1'
 
 
 SHAPES = {

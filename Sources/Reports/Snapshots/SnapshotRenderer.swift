@@ -86,23 +86,37 @@ public struct SnapshotRenderer: Sendable {
             let line = statement.index < statementLines.count ? statementLines[statement.index] : 0
             let code = line > 0 && line <= source.count ? source[line - 1].trimmingWhitespace() : ""
             var body: [String] = []
-            body += indented(redactor.redact(statement.output))
+            body += indented(redactor.redact(statement.warnings)).map { "  ! " + $0.dropFirst(2) }
+            body += excerpt(indented(redactor.redact(statement.output)))
+            if statement.droppedBytes > 0 { body.append("  (\(statement.droppedBytes) more bytes of output dropped)") }
             body += indented(redactor.redact(statement.echo)).map { "  ↳ " + $0.dropFirst(2) }
             if let exception = statement.exception {
                 body.append("  raised " + redactor.redact(exception.summary).replacingOccurrences(of: "\n", with: "⏎"))
             }
             if !statement.trailing.isEmpty {
                 body.append("  (written after the statement ended:)")
-                body += indented(redactor.redact(statement.trailing))
+                body += excerpt(indented(redactor.redact(statement.trailing)))
             }
             if !statement.finished && statement.exception == nil { body.append("  (did not finish)") }
             guard !body.isEmpty else { continue }
             lines.append("line \(line)  \(code)")
             lines += body
         }
-        if run.droppedBytes > 0 { lines.append("(\(run.droppedBytes) more bytes of output dropped)") }
         if lines.isEmpty { lines.append("(no output)") }
         return lines
+    }
+
+    /// Output as a reviewer can read it in a diff: the first lines of a long
+    /// output, each cut to a readable width, and how much more there was.
+    static let excerptLines = 60
+    static let excerptWidth = 300
+
+    private func excerpt(_ lines: [String]) -> [String] {
+        var kept = lines.prefix(Self.excerptLines).map { line -> String in
+            line.count <= Self.excerptWidth ? line : String(line.prefix(Self.excerptWidth)) + "… (\(line.count - Self.excerptWidth) more characters)"
+        }
+        if lines.count > Self.excerptLines { kept.append("  (… \(lines.count - Self.excerptLines) more lines, not kept in expected/)") }
+        return kept
     }
 
     private func indented(_ text: String) -> [String] {

@@ -19,6 +19,7 @@ a run then pays nothing for them (tempfile alone costs ~5 ms to import).
 """
 
 import ast
+import builtins
 import faulthandler
 import json
 import os
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+import warnings
 
 import _guidecheck_native
 import _guidecheck_program as program
@@ -67,6 +69,8 @@ class Recorder:
         self.comparisons = {}
         #: statement index → the SyntaxError of a block that does not compile.
         self.syntax_errors = {}
+        #: statement index → what the compiler warned about its chunk.
+        self.compiler_warnings = {}
 
     # -- channels ---------------------------------------------------------------
 
@@ -113,7 +117,7 @@ class Recorder:
     # -- what instrumented code calls -------------------------------------------
 
     def statement(self, index):
-        return _Block(self, 'S', index, suppress=True)
+        return _Block(self, 'S', index, suppress=True, preamble=self.compiler_warnings.get(index))
 
     def probe(self, claim):
         return _Block(self, 'P', claim, suppress=False)
@@ -174,14 +178,20 @@ class Recorder:
 
 
 class _Block:
-    def __init__(self, recorder, kind, identifier, suppress):
+    def __init__(self, recorder, kind, identifier, suppress, preamble=None):
         self.recorder = recorder
         self.kind = kind
         self.identifier = identifier
         self.suppress = suppress
+        self.preamble = preamble
 
     def __enter__(self):
         self.recorder.mark(f'{self.kind}{self.identifier}')
+        if self.preamble:
+            # The compiler's warnings, bracketed: a diagnostic, not output.
+            self.recorder.mark('W')
+            sys.stderr.write(self.preamble)
+            self.recorder.mark('w')
         return self
 
     def __exit__(self, kind, error, tb):
@@ -272,6 +282,12 @@ def instrument(tree, plan, first_top=0, whole=False):
     body, groups = [], []
     previous_line = None
     for index, node in enumerate(tree.body, start=first_top):
+        if isinstance(node, ast.ImportFrom) and node.module == '__future__':
+            # Must stay the first statement of its module: left unwrapped, it
+            # has no marks, and nothing can be claimed of it.
+            body.append(node)
+            groups.append([node])
+            continue
         transformer.children(node)
         inner = transformer.with_value(node)
         wrapped = _with(_call('statement', ast.Constant(index)), inner, node)
@@ -356,12 +372,16 @@ def _compile(path, chunks, plan, isolate):
     interactive session would read ("single"); every top-level statement's first
     line; and, when `isolate` is set, the SyntaxError of each chunk that does not
     compile, which then stands as one statement that raises it."""
-    modules, inputs, lines, errors = [], [], [], {}
+    modules, inputs, lines, errors, compiler_warnings = [], [], [], {}, {}
+    flags = 0  # __future__ flags in force for the examples of a session
     for chunk in chunks:
         filename = chunk.get('path') or path
         top = len(lines)
+        example = chunk.get('kind') == 'example'
+        chunk_flags = flags if example else 0
         try:
-            tree = program.parse(chunk['code'], filename, chunk['first_line'])
+            tree = program.parse_and_check(chunk['code'], filename, chunk['first_line'], chunk_flags) if isolate \
+                else program.parse(chunk['code'], filename, chunk['first_line'])
         except SyntaxError as error:
             if not isolate:
                 raise
@@ -374,16 +394,34 @@ def _compile(path, chunks, plan, isolate):
             inputs.append(compile(ast.Interactive(body=[wrapped]), filename, 'single'))
             continue
         lines += [program.first_line(node) for node in tree.body]
-        body, groups = instrument(tree, plan, first_top=top, whole=chunk.get('kind') == 'example')
-        modules.append(compile(ast.Module(body=body, type_ignores=[]), filename, 'exec'))
-        inputs += [compile(ast.Interactive(body=group), filename, 'single') for group in groups]
-    return modules, inputs, lines, errors
+        if example:
+            flags |= program.future_flags(tree)
+            chunk_flags = flags
+        body, groups = instrument(tree, plan, first_top=top, whole=example)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter('always')
+            modules.append(compile(ast.Module(body=body, type_ignores=[]), filename, 'exec', chunk_flags, dont_inherit=True))
+            inputs += [compile(ast.Interactive(body=group), filename, 'single', chunk_flags, dont_inherit=True)
+                       for group in groups]
+        # What the compiler warned about (`"is" with a literal`), written by the
+        # chunk's first statement as python3 or the REPL writes it before running.
+        texts = []
+        for warning in caught:
+            text = warnings.formatwarning(warning.message, warning.category, warning.filename, warning.lineno)
+            if text not in texts:
+                texts.append(text)
+        if texts and tree.body:
+            compiler_warnings[top] = ''.join(texts)
+    return modules, inputs, lines, errors, compiler_warnings
 
 
 def prepare(key, path, chunks_json, probes_json, isolate=False):
     """Parses, instruments and compiles a program once, in the worker, before the
     runs fork: every mode then starts with its code objects ready. Returns JSON:
-    {"lines": [first line of each top-level statement]} or {"error": text}."""
+    {"lines": [first line of each top-level statement]} or {"error": text}.
+
+    The compiler's warnings (`"is" with a literal`) are kept, for each run to
+    write when it starts the statement they concern."""
     try:
         prepared = _compile(path, json.loads(chunks_json), json.loads(probes_json), isolate)
     except (SyntaxError, ValueError) as error:
@@ -412,6 +450,12 @@ def run(config_json):
     tempfile.tempdir = None
     if config.get('vary'):
         _vary()
+    # Files the guide shows as files, beside the code and importable from it.
+    for name, text in (config.get('files') or {}).items():
+        with open(os.path.join(scratch, name), 'w', encoding='utf-8') as file:
+            file.write(text)
+    if config.get('files'):
+        sys.path.insert(1, scratch)
     _guidecheck_native.line_buffer_c_stdout()
     # As python3 starts: Ctrl-C raises KeyboardInterrupt.
     signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -428,7 +472,9 @@ def run(config_json):
         recorder.record_exception('fixture', 0, error)
         recorder.mark('E')
         return 70
-    namespace[PROBE_NAME] = recorder
+    # In builtins, not in the program's namespace: globals() shows only the
+    # program's own names, and the instrumented code still finds it.
+    setattr(builtins, PROBE_NAME, recorder)
 
     prepared = _PREPARED.get(config.get('prepared'))
     if prepared is None:
@@ -438,7 +484,7 @@ def run(config_json):
             recorder.record_exception('compile', 0, error)
             recorder.mark('E')
             return 1
-    module_codes, statement_codes, _, recorder.syntax_errors = prepared
+    module_codes, statement_codes, _, recorder.syntax_errors, recorder.compiler_warnings = prepared
     for probe in config['probes']:
         if probe['kind'] == 'compare':
             recorder.comparisons.setdefault(probe['of'], []).append((probe['claim'], probe['expression']))
@@ -470,7 +516,8 @@ def run(config_json):
         recorder.record_exception('run', 0, error)
         status = 1
     finally:
-        namespace.pop(PROBE_NAME, None)
+        if hasattr(builtins, PROBE_NAME):
+            delattr(builtins, PROBE_NAME)
         recorder.emit(event='timing', seconds=time.perf_counter() - started)
     # As python3 does at exit: wait for non-daemon threads, then run the
     # atexit handlers (multiprocessing's finalizers among them).

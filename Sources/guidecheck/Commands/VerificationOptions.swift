@@ -10,6 +10,10 @@ struct VerificationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The folder of snippets (and its manifest.yaml).", valueName: "dir"))
     var snippets = "snippets"
 
+    @Option(name: .customLong("guide"), parsing: .singleValue,
+            help: ArgumentHelp("Read a guide directly instead of snippets: a Markdown file (.md), a plain-text guide, or a folder of Markdown guides (recursively). Repeatable.", valueName: "path"))
+    var guides: [String] = []
+
     @Option(help: ArgumentHelp("The folder of accepted results.", valueName: "dir"))
     var expected = "expected"
 
@@ -65,15 +69,14 @@ enum VerificationSession {
         // Here, not in main(): workers run this same binary and must keep their
         // own handling (kill the current snippet's group, then exit).
         Interruption.install()
-        var corpus: SnippetCorpus
-        do { corpus = try SnippetCorpus.load(directory: options.snippets, filter: filter ?? options.filter) } catch {
-            throw CommandFailure(message: "\(error)", exitCode: .configuration)
-        }
+        var corpus = try loadCorpus(options, filter: filter ?? options.filter)
         if let shard = options.shard.flatMap(Shard.init) { corpus.snippets = shard.select(corpus.snippets) }
         if corpus.snippets.isEmpty {
-            throw CommandFailure(message: "no snippets in \(options.snippets)" + (options.filter.map { " match '\($0)'" } ?? ""),
+            let source = options.guides.isEmpty ? "no snippets in \(options.snippets)" : "no Python examples in \(options.guides.joined(separator: ", "))"
+            throw CommandFailure(message: source + ((filter ?? options.filter).map { " match '\($0)'" } ?? ""),
                                  exitCode: .configuration)
         }
+        if !options.quiet { corpus.notices.forEach { printError("\($0)") } }
         let workers = WorkerPool(executable: selfExecutable, arguments: options.interpreter.workerArguments,
                                  count: options.jobs)
         // Started even when no snippet declares the network fixture: it costs a
@@ -104,6 +107,22 @@ enum VerificationSession {
             throw CommandFailure(message: "interrupted before the run finished; nothing was written", exitCode: .interrupted)
         }
         return (corpus, report)
+    }
+
+    /// The snippets folder, or the guides `--guide` names, read (guides through
+    /// this process's own interpreter: untagged blocks count when they parse).
+    static func loadCorpus(_ options: VerificationOptions, filter: String?) throws -> SnippetCorpus {
+        do {
+            guard !options.guides.isEmpty else { return try SnippetCorpus.load(directory: options.snippets, filter: filter) }
+            let python = try options.interpreter.start()
+            let version = python.info.version.split(separator: ".").compactMap { Int($0) }
+            let guides = options.guides
+            return try python.withGILBlocking { gil in try SnippetCorpus.load(guides: guides, pythonVersion: version, filter: filter, gil) }
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(message: "\(error)", exitCode: .configuration)
+        }
     }
 
     /// `$TMPDIR/guidecheck-XXXXXX`, resolved.

@@ -1,0 +1,237 @@
+import GuideModel
+
+/// A Markdown guide read directly: its Python blocks become programs (by
+/// default one per document, the blocks sharing one namespace and running in
+/// order, as a reader runs a page), its output blocks and `>>>` outputs become
+/// claims on the code before them.
+///
+/// The rules, in the order they are tried for each code block:
+/// 1. a `<!-- guidecheck: … -->` comment before it controls it (skip it, start
+///    a new namespace, fixtures, timeout);
+/// 2. a block whose first line of text is a `>>>` prompt is a session: each
+///    example runs, and what the session showed is a claim;
+/// 3. a block introduced by a paragraph such as `Output:`, `**Output:**` or
+///    `Output (Python 3.8+):` holds output: a claim on what the code before it
+///    printed (another Python version than the one named: not checkable);
+/// 4. a block tagged `py`, `python`, `python3`, `py3` (or `pycon`) is code;
+/// 5. an untagged, `text`, `console` or `output` block right after code holds
+///    that code's output;
+/// 6. an untagged block is code when it parses as Python; anything else is not
+///    Python and is left alone.
+public struct MarkdownGuide: Sendable {
+    public static let pythonLanguages: Set<String> = ["py", "python", "python3", "py3", "pycon"]
+    static let outputLanguages: Set<String> = ["", "text", "console", "output"]
+
+    /// A code block guidecheck left out, and why.
+    public struct Skipped: Sendable, Equatable {
+        public var line: Int
+        public var reason: String
+    }
+
+    public var programs: [GuideProgram] = []
+    public var skipped: [Skipped] = []
+
+    /// - Parameters:
+    ///   - path: the guide as given; programs and claims are placed by it.
+    ///   - pythonVersion: the running Python (`[3, 11, 2]`), for version conditions.
+    ///   - parses: whether text parses as Python (CPython's `ast`).
+    public init(path: String, text: String, pythonVersion: [Int], parses: (String) -> Bool) throws {
+        var builder = ProgramBuilder(path: path, name: Self.displayName(path))
+        var controls: BlockControls?
+        var previous: MarkdownBlocks.Block?
+        var lastCode: Int?  // the chunk index of the last code block, if it came right before
+        for block in MarkdownBlocks(parsing: text).blocks {
+            defer { previous = block }
+            switch block {
+            case .html(let html, let line):
+                if let found = try BlockControls.parse(html, line: line, file: path) { controls = found }
+                continue
+            case .code(let code):
+                let control = controls ?? BlockControls()
+                controls = nil
+                let introduction: String? = if case .paragraph(let text, _, let last)? = previous, last < (code.fenceLine ?? code.firstLine) {
+                    Self.isOutputIntroduction(text) ? text : nil
+                } else { nil }
+                let condition = introduction.flatMap(VersionCondition.init)
+                let unmet = condition.flatMap { $0.holds(for: pythonVersion) ? nil : "documented for Python \($0), not Python \(pythonVersion.map(String.init).joined(separator: "."))" }
+                let lines = code.lines
+                let codeRightBefore: Bool = if case .code? = previous { lastCode != nil } else { false }
+                if control.skip {
+                    skipped.append(Skipped(line: code.fenceLine ?? code.firstLine, reason: "<!-- guidecheck: skip -->"))
+                    lastCode = nil
+                    continue
+                }
+                if control.newNamespace { builder.startNewProgram(at: code.fenceLine ?? code.firstLine, into: &programs) }
+                builder.apply(control)
+                let python = Self.pythonLanguages.contains(code.language)
+                let untagged = Self.outputLanguages.contains(code.language)
+                if (python || untagged) && DoctestSession.isSession(lines) {
+                    builder.addSession(DoctestSession(lines), condition: condition.map(\.written), notCheckable: unmet)
+                    lastCode = nil
+                } else if introduction != nil || (untagged && codeRightBefore) {
+                    if let chunk = lastCode ?? (introduction != nil ? builder.lastChunk : nil) {
+                        builder.addOutput(code, after: chunk, condition: condition.map(\.written), notCheckable: unmet)
+                    } else {
+                        skipped.append(Skipped(line: code.fenceLine ?? code.firstLine, reason: "output with no code before it"))
+                    }
+                    lastCode = nil
+                } else if python || (code.language.isEmpty && parses(code.literal)) {
+                    lastCode = builder.addCode(code)
+                } else {
+                    lastCode = nil
+                }
+            default:
+                // Prose between code and an untagged block makes that block something else.
+                lastCode = nil
+            }
+        }
+        builder.finish(into: &programs)
+    }
+
+    /// `Output:`, `**Output:**`, `Output (Python 3.8+):`, `Output (< Python3.7 )`.
+    static func isOutputIntroduction(_ paragraph: String) -> Bool {
+        var text = paragraph.trimmingWhitespace()
+        guard text.count <= 60 else { return false }
+        if text.hasSuffix(":") { text.removeLast() }
+        let words = ["output", "outputs", "result", "results", "prints", "it prints", "this prints", "expected output"]
+        let lower = text.lowercased()
+        return words.contains { word in
+            lower == word || (lower.hasPrefix(word + " ") && lower.dropFirst(word.count).trimmingWhitespace().hasPrefix("("))
+        }
+    }
+
+    /// The name results are kept under: the file name (`README.md`).
+    static func displayName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
+    }
+}
+
+/// A program read from a guide, and how it is to be run.
+public struct GuideProgram: Codable, Sendable, Equatable {
+    public var program: ProgramSource
+    public var fixtures: [String]
+    public var timeout: Double?
+    /// The guide's question (or section) it belongs to, when the guide has them.
+    public var question: String?
+    /// Files the guide shows as files (`# File: module.py`), written beside the
+    /// program before it runs.
+    public var files: [String: String] = [:]
+}
+
+/// Builds a document's programs block by block.
+struct ProgramBuilder {
+    let path: String
+    let name: String
+    var chunks: [Chunk] = []
+    var results: [DocumentedResult] = []
+    var fixtures: [String] = []
+    var timeout: Double?
+    var startLine = 1
+    /// Files a block shows (`# File: module.py`), by name.
+    var files: [String: String] = [:]
+
+    init(path: String, name: String) {
+        self.path = path
+        self.name = name
+    }
+
+    var lastChunk: Int? { chunks.isEmpty ? nil : chunks.count - 1 }
+
+    mutating func apply(_ controls: BlockControls) {
+        fixtures += controls.fixtures.filter { !fixtures.contains($0) }
+        if let seconds = controls.timeout { timeout = max(timeout ?? 0, seconds) }
+    }
+
+    /// A code block, or, when its first line names a file (`# File: module.py`,
+    /// `# module.py`), that file: written beside the program before it runs, so
+    /// the blocks after it can import it. Returns the chunk index of code.
+    mutating func addCode(_ code: MarkdownBlocks.CodeBlock) -> Int? {
+        if let name = Self.fileName(code.literal) {
+            files[name] = code.literal
+            return nil
+        }
+        chunks.append(Chunk(firstLine: code.firstLine, code: Self.dedented(code.literal), kind: .code))
+        return chunks.count - 1
+    }
+
+    /// A block indented as a whole (`  def f():` inside the fence), its common
+    /// indentation removed as `textwrap.dedent` removes it: how a reader pastes it.
+    static func dedented(_ code: String) -> String {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        let indents = lines.filter { !$0.trimmingWhitespace().isEmpty }.map { $0.prefix { $0 == " " || $0 == "\t" }.count }
+        guard let common = indents.min(), common > 0 else { return code }
+        return lines.map { $0.trimmingWhitespace().isEmpty ? "" : String($0.dropFirst(common)) }.joined(separator: "\n")
+    }
+
+    /// `module.py` from a first line `# File: module.py` or `# module.py`.
+    static func fileName(_ code: String) -> String? {
+        guard let first = code.split(separator: "\n").first?.trimmingWhitespace(), first.hasPrefix("#") else { return nil }
+        var words = first.dropFirst().trimmingWhitespace()
+        if words.lowercased().hasPrefix("file:") { words = words.dropFirst(5).trimmingWhitespace() }
+        guard words.hasSuffix(".py"), !words.contains(" "), !words.contains("/"), words.count > 3 else { return nil }
+        return words
+    }
+
+    mutating func addOutput(_ code: MarkdownBlocks.CodeBlock, after chunk: Int, condition: String?, notCheckable: String?) {
+        let numbered = code.lines.filter { !$0.text.trimmingWhitespace().hasPrefix("#") }
+        var lines = numbered.map(\.text)
+        while lines.last?.trimmingWhitespace().isEmpty == true { lines.removeLast() }
+        guard let firstLine = numbered.first?.line, !lines.isEmpty else { return }
+        let location = Location(document: path, firstLine: firstLine, lastLine: numbered[lines.count - 1].line)
+        let documented = lines.joined(separator: "\n")
+        if let raised = DoctestSession.documentedException(lines) {
+            results.append(DocumentedResult(
+                source: .outputBlock, location: location, kind: .exception, chunks: [chunk], documented: documented,
+                expectation: .raises(type: raised.type, message: raised.message), condition: condition, notCheckable: notCheckable))
+            return
+        }
+        results.append(DocumentedResult(
+            source: .outputBlock, location: location, kind: .block, chunks: [chunk], documented: documented,
+            expectation: .lines(lines), condition: condition, notCheckable: notCheckable))
+    }
+
+    mutating func addSession(_ session: DoctestSession, condition: String?, notCheckable: String?) {
+        for example in session.examples {
+            let shownLines = DoctestSession.withoutRemarks(example.shown)
+            let shownFirst = example.shownFirstLine ?? example.firstLine
+            let location = Location(document: path, firstLine: shownFirst, lastLine: example.shownLastLine ?? shownFirst)
+            let documented = shownLines.joined(separator: "\n")
+            if DoctestSession.isMagic(example.source) {
+                if !shownLines.isEmpty {
+                    results.append(DocumentedResult(
+                        source: .doctestOutput, location: location, kind: .session, chunks: [], documented: documented,
+                        expectation: .lines(shownLines), notCheckable: "an IPython magic or shell command, not Python"))
+                }
+                continue
+            }
+            chunks.append(Chunk(firstLine: example.firstLine, code: example.source, kind: .example))
+            let chunk = chunks.count - 1
+            // An example that shows nothing documents nothing: guides leave output out.
+            guard !shownLines.isEmpty else { continue }
+            if let raised = DoctestSession.documentedException(shownLines) {
+                results.append(DocumentedResult(
+                    source: .doctestOutput, location: location, kind: .exception, chunks: [chunk], documented: documented,
+                    expectation: .raises(type: raised.type, message: raised.message), condition: condition, notCheckable: notCheckable))
+            } else {
+                results.append(DocumentedResult(
+                    source: .doctestOutput, location: location, kind: .session, chunks: [chunk], documented: documented,
+                    expectation: shownLines.count == 1 ? .text(documented) : .lines(shownLines),
+                    condition: condition, notCheckable: notCheckable))
+            }
+        }
+    }
+
+    mutating func startNewProgram(at line: Int, into programs: inout [GuideProgram]) {
+        finish(into: &programs)
+        self = ProgramBuilder(path: path, name: name)
+        startLine = line
+    }
+
+    func finish(into programs: inout [GuideProgram]) {
+        guard !chunks.isEmpty else { return }
+        let programName = programs.isEmpty && startLine == 1 ? name : "\(name)@\(startLine)"
+        let program = ProgramSource(name: programName, path: path, origin: Origin(document: path), chunks: chunks,
+                                    results: results, isolatesSyntaxErrors: true)
+        programs.append(GuideProgram(program: program, fixtures: fixtures, timeout: timeout, question: nil, files: files))
+    }
+}
