@@ -39,6 +39,7 @@ public struct MarkdownGuide: Sendable {
         var builder = ProgramBuilder(path: path, name: Self.displayName(path))
         var controls: BlockControls?
         var previous: MarkdownBlocks.Block?
+        var sections: [GuideProgram.Section] = []
         var lastCode: Int?  // the chunk index of the last code block, if it came right before
         for block in MarkdownBlocks(parsing: text).blocks {
             defer { previous = block }
@@ -46,6 +47,9 @@ public struct MarkdownGuide: Sendable {
             case .html(let html, let line):
                 if let found = try BlockControls.parse(html, line: line, file: path) { controls = found }
                 continue
+            case .heading(let title, let line):
+                sections.append(GuideProgram.Section(line: line, title: title.trimmingWhitespace()))
+                lastCode = nil
             case .code(let code):
                 let control = controls ?? BlockControls()
                 controls = nil
@@ -86,6 +90,7 @@ public struct MarkdownGuide: Sendable {
             }
         }
         builder.finish(into: &programs)
+        for index in programs.indices { programs[index].sections = sections }
     }
 
     /// `Output:`, `**Output:**`, `Output (Python 3.8+):`, `Output (< Python3.7 )`.
@@ -116,6 +121,16 @@ public struct GuideProgram: Codable, Sendable, Equatable {
     /// Files the guide shows as files (`# File: module.py`), written beside the
     /// program before it runs.
     public var files: [String: String] = [:]
+    /// The document's headings (line, text), to group its claims in reports.
+    public var sections: [Section] = []
+
+    public struct Section: Codable, Sendable, Equatable {
+        public var line: Int
+        public var title: String
+    }
+
+    /// The heading a line of the document falls under.
+    public func section(of line: Int) -> String? { sections.last { $0.line <= line }?.title }
 }
 
 /// Builds a document's programs block by block.

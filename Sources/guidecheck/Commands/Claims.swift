@@ -21,6 +21,10 @@ struct Claims: ParsableCommand {
     @Option(help: ArgumentHelp("The folder of snippets.", valueName: "dir"))
     var snippets = "snippets"
 
+    @Option(name: .customLong("guide"), parsing: .singleValue,
+            help: ArgumentHelp("Read a guide directly instead of snippets (Markdown, plain text, or a folder of Markdown). Repeatable.", valueName: "path"))
+    var guides: [String] = []
+
     @Option(help: ArgumentHelp("Only snippets whose file name contains this text or matches this glob.", valueName: "pattern"))
     var filter: String?
 
@@ -30,12 +34,20 @@ struct Claims: ParsableCommand {
     @OptionGroup var interpreter: InterpreterOptions
 
     func run() throws {
-        let corpus: SnippetCorpus
-        do { corpus = try SnippetCorpus.load(directory: snippets, filter: filter) } catch {
-            Self.exit(with: CommandFailure(message: "\(error)", exitCode: .configuration))
-        }
         let python: PythonInterpreter
         do { python = try interpreter.start() } catch let failure as CommandFailure { Self.exit(with: failure) }
+        let corpus: SnippetCorpus
+        do {
+            if guides.isEmpty {
+                corpus = try SnippetCorpus.load(directory: snippets, filter: filter)
+            } else {
+                let version = python.info.version.split(separator: ".").compactMap { Int($0) }
+                let (guides, filter) = (self.guides, self.filter)
+                corpus = try python.withGILBlocking { gil in try SnippetCorpus.load(guides: guides, pythonVersion: version, filter: filter, gil) }
+            }
+        } catch {
+            Self.exit(with: CommandFailure(message: "\(error)", exitCode: .configuration))
+        }
         let showCommentary = commentary
         let list = corpus.snippets
         let guide = corpus.guidePath
@@ -49,9 +61,10 @@ struct Claims: ParsableCommand {
                     lines.append("\(snippet.name): \(problem)")
                     continue
                 }
-                lines.append("\(snippet.name): \(result.claims.count) claims, \(result.commentary.count) commentary")
+                lines.append("\(snippet.name): \(counted(result.claims.count, "claim")), \(result.commentary.count) commentary")
                 for claim in result.claims {
-                    var line = "  \(claim.line)".padding(to: 7) + claim.kind.rawValue.padding(to: 10) + "expects \(claim.expectation.summary)"
+                    let place = claim.source == .comment ? "\(claim.line)" : "\(claim.location.firstLine)"
+                    var line = "  \(place)".padding(to: 7) + claim.kind.rawValue.padding(to: 10) + "expects \(claim.expectation.summary)"
                     if let condition = claim.condition { line += " [\(condition)]" }
                     if let reason = claim.notCheckable { line += " (not checkable: \(reason))" }
                     lines.append(line)
