@@ -13,5 +13,5 @@ struct GuideCheck: ParsableCommand {
               guidecheck claims --filter q05   how the comments of one snippet are read
               guidecheck doctor            check the embedded Python and the modules the guide imports
             """,
-        subcommands: [Verify.self, Update.self, Report.self, Merge.self, Claims.self, Coverage.self, Bench.self, Fixtures.self, Run.self, Doctor.self, Worker.self, BenchWorkerCommand.self])
+        subcommands: [Verify.self, Update.self, Report.self, Merge.self, Claims.self, Coverage.self, Extract.self, Bench.self, Fixtures.self, Run.self, Doctor.self, Worker.self, BenchWorkerCommand.self])
 }

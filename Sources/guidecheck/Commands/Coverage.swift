@@ -60,7 +60,24 @@ struct Coverage: ParsableCommand {
         }
         let covered = regions.count - coverage.gaps.count
         print("\(coverage.placements.count) snippets, all verbatim: \(coverage.notVerbatim.isEmpty ? "yes" : "no"); \(covered) of \(regions.count) code regions of the guide covered")
-        if !coverage.isComplete { throw ExitCode(ExitStatus.failure.rawValue) }
+        // The folder must be what `extract` would write from this guide.
+        var inStep = true
+        do {
+            let plan = try Extract.plan(guide: guideFile.path, snippets: snippets, existing: corpus, interpreter: interpreter)
+            let manifestPath = snippets + "/" + SnippetCorpus.manifestName
+            let current = (try? String(contentsOfFile: manifestPath, encoding: .utf8)) ?? ""
+            for change in plan.changes { printError("\(snippets)/: extract would write: \(change)") }
+            if ManifestWriter.render(plan.manifest, header: ManifestWriter.header(of: current)) != current {
+                printError("\(manifestPath): not as extract writes it; run `guidecheck extract --snippets \(snippets)`")
+                inStep = false
+            }
+            inStep = inStep && plan.changes.isEmpty
+        } catch {
+            printError("\(error)")
+            inStep = false
+        }
+        print("\(snippets)/ is what extract writes from the guide: \(inStep ? "yes" : "no")")
+        if !coverage.isComplete || !inStep { throw ExitCode(ExitStatus.failure.rawValue) }
     }
 }
 
