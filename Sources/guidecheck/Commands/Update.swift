@@ -25,6 +25,12 @@ struct Update: ParsableCommand {
 
     @OptionGroup var options: VerificationOptions
 
+    @Flag(help: "Also rewrite the guide's wrong documented results (comment values, output blocks, >>> outputs) with what Python produced; the diff is shown first.")
+    var rewriteComments = false
+
+    @Flag(help: "With --rewrite-comments: write without asking.")
+    var yes = false
+
     func run() throws {
         let lock: ExpectedLock
         do { lock = try ExpectedLock.acquire(options.expected) } catch let failure as CommandFailure { Self.exit(with: failure) }
@@ -68,8 +74,42 @@ struct Update: ParsableCommand {
         do {
             try ReportOutputs.write(VerificationDocument(report), command: "update", outputs: options.outputs, snippets: options.snippets)
         } catch let failure as CommandFailure { Self.exit(with: failure) }
+        if rewriteComments { rewriteGuide(report) }
         if options.outputs.format == .text && !options.quiet {
             print("\(changed == 0 ? "nothing changed" : "\(counted(changed, "file")) changed") in \(options.expected)/: \(Summary(report).text)")
         }
+    }
+
+    /// Shows the guide's wrong documented results rewritten, and writes them
+    /// with --yes or after a yes at the prompt.
+    private func rewriteGuide(_ report: VerificationReport) {
+        let edits = GuideRewrite.edits(for: report.snippets.flatMap(\.claims)) { try? String(contentsOfFile: $0, encoding: .utf8) }
+        guard !edits.isEmpty else {
+            print("no wrong documented result to rewrite")
+            return
+        }
+        for edit in edits {
+            print(Style.diff(UnifiedDiff.render(from: edit.original, to: edit.rewritten, oldName: edit.document, newName: edit.document + " (rewritten)")),
+                  terminator: "")
+        }
+        let count = edits.map(\.lines.count).reduce(0, +)
+        if !yes {
+            guard isatty(0) == 1 else {
+                print("\(counted(count, "documented result")) to rewrite; run again with --yes to write them")
+                return
+            }
+            print("Rewrite \(counted(count, "documented result")) in \(edits.map(\.document).joined(separator: ", "))? [y/N] ", terminator: "")
+            guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
+                print("nothing written")
+                return
+            }
+        }
+        for edit in edits {
+            do { try SnapshotStore.atomicWrite(edit.rewritten, to: edit.document) } catch {
+                Self.exit(with: CommandFailure(message: "\(error)", exitCode: .configuration))
+            }
+            print("rewrote \(edit.document): \(counted(edit.lines.count, "documented result")) (lines \(edit.lines.map(String.init).joined(separator: ", ")))")
+        }
+        print("expected/ still records the run before the rewrite: run `guidecheck update` again, then review")
     }
 }
