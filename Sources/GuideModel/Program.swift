@@ -17,17 +17,22 @@ public struct Chunk: Codable, Sendable, Equatable {
     public var kind: Kind
     /// The file the code comes from, when it is not the program's file (a check's YAML file).
     public var path: String?
+    /// The chunk runs in a namespace of its own, a fresh `__main__` (a check
+    /// that uses no snippet), not in the one the chunks before it filled.
+    public var freshNamespace: Bool
 
-    public init(firstLine: Int = 1, code: String, kind: Kind = .code, path: String? = nil) {
+    public init(firstLine: Int = 1, code: String, kind: Kind = .code, path: String? = nil, freshNamespace: Bool = false) {
         self.firstLine = firstLine
         self.code = code
         self.kind = kind
         self.path = path
+        self.freshNamespace = freshNamespace
     }
 
     enum CodingKeys: String, CodingKey {
         case code, kind, path
         case firstLine = "first_line"
+        case freshNamespace = "fresh_namespace"
     }
 }
 

@@ -51,6 +51,13 @@ public struct ClaimJudge {
         let interactive = checked.first { $0.mode == .interactive && $0.context == primary.context }
         var result = ClaimResult(claim: claim, verdict: .wrong, observed: primary.check.observed,
                                  observedInteractive: interactive.flatMap { $0.check.observed != primary.check.observed ? $0.check.observed : nil })
+        // A check that did not run to its end (it hung, or one before it in its
+        // run crashed) says nothing about the guide: fix the check.
+        if claim.source == .check, let stopped = checked.first(where: { $0.check.notRun != nil }) {
+            result.verdict = .brokenCheck
+            result.reason = "\(stopped.check.notRun!) (\(stopped.label)); fix the check"
+            return result
+        }
         if let broken = checked.first(where: { $0.check.result == .broken }) {
             result.verdict = .brokenCheck
             result.reason = "\(broken.check.observed) (\(broken.label)); fix the check"
@@ -77,13 +84,30 @@ public struct ClaimJudge {
             result.verdict = .contextDependent
             result.reason = twoModesOnly && checked.count == 2
                 ? "as a module: \(describe(primary.check)); statement by statement: \(describe(interactive!.check))"
-                : checked.map { "\($0.label): \(describe($0.check))" }.joined(separator: "; ")
+                : contextReason(checked)
         } else {
             result.verdict = .wrong
             let failing = checked.first { !$0.check.passes }!.check
             result.reason = failing.notRun ?? "observed \(describe(failing))"
         }
         return varied(result, claim: claim, primary: primary.check)
+    }
+
+    /// Which contexts hold and which do not: a context both modes agree on is
+    /// named once; one where they differ is named with each mode.
+    private func contextReason(_ checked: [Checked]) -> String {
+        var parts: [String] = []
+        var seen: Set<String> = []
+        for item in checked where !seen.contains(item.context ?? "") {
+            seen.insert(item.context ?? "")
+            let same = checked.filter { $0.context == item.context }
+            if Set(same.map { describe($0.check) }).count == 1, let name = item.context {
+                parts.append("\(name): \(describe(item.check))")
+            } else {
+                parts += same.map { "\($0.label): \(describe($0.check))" }
+            }
+        }
+        return parts.joined(separator: "; ")
     }
 
     /// Compared with the run that varied the hash seed, random state and clock.
@@ -93,8 +117,10 @@ public struct ClaimJudge {
         let other = check(claim, in: run, context)
         // Changed: it passes in one run and not the other, or fails in both with
         // different observations (addresses, which always change, aside).
+        // A check's message carries its own measurements: only its outcome counts.
         let changed = other.passes != primary.passes
-            || (!other.passes && MemoryAddress.masked(other.observed) != MemoryAddress.masked(primary.observed))
+            || (!other.passes && claim.source != .check
+                && MemoryAddress.masked(other.observed) != MemoryAddress.masked(primary.observed))
         guard other.notRun == nil, changed else { return result }
         var result = result
         result.variesBetweenRuns = true

@@ -56,8 +56,8 @@ public enum Errata {
         switch claim.verdict {
         case .notCheckable:
             lines.append("      reason       \(claim.reason ?? "")")
-        case .contextDependent where claim.variesBetweenRuns:
-            lines.append("      observed     \(oneLine(claim.observed))")
+        case .contextDependent where claim.variesBetweenRuns || claim.claim.source == .check:
+            if claim.claim.source != .check { lines.append("      observed     \(oneLine(claim.observed))") }
             lines.append("      why          \(claim.reason ?? "")")
         case .contextDependent:
             lines.append("      as a module  \(oneLine(claim.observed))")

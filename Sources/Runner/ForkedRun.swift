@@ -45,6 +45,7 @@ struct ForkedRun {
         }
         ChildSupervisor.sweepBeforeRun()
         let stem = String(request.name[..<(request.name.lastIndex(of: ".") ?? request.name.endIndex)])
+            .map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" ? $0 : "_" }.reduce("") { $0 + String($1) }
         guard let scratch = RunDirectory(root: request.settings.scratchRoot, name: "\(stem)-\(mode.rawValue)") else {
             return failed("cannot create a scratch directory under \(request.settings.scratchRoot)")
         }

@@ -18,6 +18,10 @@ public struct Snippet: Codable, Sendable, Equatable {
     /// For a program read directly from a guide (a Markdown document), that
     /// program; the snippet then stands for it, its `source` the whole document.
     public var guideProgram: GuideProgram?
+    /// Code run after the snippet's own, in its namespace (the checks that use
+    /// it), and the claims on that code.
+    public var extraChunks: [Chunk] = []
+    public var extraResults: [DocumentedResult] = []
 
     public init(name: String, path: String, language: Language, source: String?, entry: Manifest.Entry?,
                 problem: CorpusError?, guideProgram: GuideProgram? = nil) {
@@ -45,9 +49,9 @@ public struct Snippet: Codable, Sendable, Equatable {
     }
 
     /// The stem used for its `expected/` file (a guide's program keeps its whole
-    /// name: `README.md`, `README.md@120`).
+    /// name: `README.md`, `README.md@120`, `checks__q03.yaml`).
     public var stem: String {
-        guideProgram != nil ? name : String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+        guideProgram != nil ? name.replacingOccurrences(of: "/", with: "__") : String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
     }
 
     /// Where its lines are: in `guide` from the manifest's `guide_line` when both
@@ -57,10 +61,14 @@ public struct Snippet: Codable, Sendable, Equatable {
         return Origin(document: path, snippet: name, firstLine: 1)
     }
 
-    /// The snippet as a program to read and run; nil when it could not be read.
+    /// The snippet as a program to read and run (with the checks that run after
+    /// it); nil when it could not be read.
     public func program(guide: String?) -> ProgramSource? {
         if let guideProgram { return guideProgram.program }
-        return source.map { ProgramSource(name: name, path: path, origin: origin(guide: guide), source: $0) }
+        return source.map {
+            ProgramSource(name: name, path: path, origin: origin(guide: guide), chunks: [Chunk(code: $0)] + extraChunks,
+                          results: extraResults)
+        }
     }
 }
 
@@ -131,7 +139,9 @@ public struct SnippetCorpus: Sendable {
         let problems = (manifest?.snippets ?? []).filter { !present.contains($0.file) && matches($0.file, filter) }.map {
             CorpusError(file: manifestPath, line: nil, message: "the manifest lists \($0.file), which is not in \(directory)")
         }
-        return SnippetCorpus(directory: directory, manifest: manifest, snippets: snippets, problems: problems)
+        var corpus = SnippetCorpus(directory: directory, manifest: manifest, snippets: snippets, problems: problems)
+        try corpus.attachChecks(in: directory, filter: filter)
+        return corpus
     }
 
     /// `--filter`: a glob (`q1[0-9]_*`) when it has wildcards, else a substring.

@@ -146,10 +146,11 @@ def analyse(chunks_json, filename, isolate=False):
             result['line_count'] = max(result['line_count'], source.count('\n') + (0 if source.endswith('\n') else 1))
         first = top
         try:
-            tree = program.parse_and_check(chunk['code'], path, chunk['first_line'], chunk_flags) if isolate \
+            tree = program.parse_and_check(chunk['code'], path, chunk['first_line'], chunk_flags) if isolate or chunk.get('kind') == 'check' \
                 else program.parse(chunk['code'], path, chunk['first_line'])
         except SyntaxError as error:
-            if not isolate:
+            # A check that does not compile is a broken check, never the program's end.
+            if not (isolate or chunk.get('kind') == 'check'):
                 if result['syntax_error'] is None:
                     result['syntax_error'] = {'line': error.lineno or 0, 'column': error.offset or 0, 'message': error.msg}
                 continue

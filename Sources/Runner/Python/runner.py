@@ -310,6 +310,44 @@ def instrument(tree, plan, first_top=0, whole=False):
     return body, groups
 
 
+# -- a fresh namespace ----------------------------------------------------------
+
+class _Baseline:
+    """The interpreter-wide settings a check may change, as they were when the
+    run began; put back before each chunk that starts a fresh namespace, so one
+    check's settings (a switch interval of 100 s, the GC disabled) do not leak
+    into the next check of its file."""
+
+    def __init__(self):
+        import gc
+        import warnings as _warnings
+        self.switch = sys.getswitchinterval()
+        self.recursion = sys.getrecursionlimit()
+        self.gc_enabled = gc.isenabled()
+        self.thresholds = gc.get_threshold()
+        self.filters = list(_warnings.filters)
+        self.streams = (sys.stdout, sys.stderr, sys.stdin)
+        self.cwd = os.getcwd()
+        self.path = list(sys.path)
+
+    def restore(self):
+        import gc
+        import warnings as _warnings
+        sys.setswitchinterval(self.switch)
+        sys.setrecursionlimit(self.recursion)
+        (gc.enable if self.gc_enabled else gc.disable)()
+        gc.set_threshold(*self.thresholds)
+        _warnings.filters[:] = self.filters
+        sys.stdout, sys.stderr, sys.stdin = self.streams
+        os.chdir(self.cwd)
+        sys.path[:] = self.path
+
+
+def _fresh_namespace(path, baseline):
+    baseline.restore()
+    return _guidecheck_native.fresh_main(path).__dict__
+
+
 # -- another run, to see what varies -------------------------------------------------
 
 #: How far the clock of a varied run is moved: 400 days, 1 h 2 min 3.5 s, so that
@@ -380,18 +418,20 @@ def _compile(path, chunks, plan, isolate):
         example = chunk.get('kind') == 'example'
         chunk_flags = flags if example else 0
         try:
-            tree = program.parse_and_check(chunk['code'], filename, chunk['first_line'], chunk_flags) if isolate \
+            tree = program.parse_and_check(chunk['code'], filename, chunk['first_line'], chunk_flags) if isolate or chunk.get('kind') == 'check' \
                 else program.parse(chunk['code'], filename, chunk['first_line'])
         except SyntaxError as error:
-            if not isolate:
+            # A check that does not compile is a broken check, never the program's end.
+            if not (isolate or chunk.get('kind') == 'check'):
                 raise
             errors[top] = error
             lines.append(chunk['first_line'])
             location = ast.Pass(lineno=chunk['first_line'], col_offset=0, end_lineno=chunk['first_line'], end_col_offset=0)
             raising = ast.copy_location(ast.Expr(value=_call('compile_error', ast.Constant(top))), location)
             wrapped = _with(_call('statement', ast.Constant(top)), [raising], location)
-            modules.append(compile(ast.Module(body=[wrapped], type_ignores=[]), filename, 'exec'))
-            inputs.append(compile(ast.Interactive(body=[wrapped]), filename, 'single'))
+            fresh = bool(chunk.get('fresh_namespace'))
+            modules.append((compile(ast.Module(body=[wrapped], type_ignores=[]), filename, 'exec'), fresh))
+            inputs.append((compile(ast.Interactive(body=[wrapped]), filename, 'single'), fresh))
             continue
         lines += [program.first_line(node) for node in tree.body]
         if example:
@@ -400,9 +440,12 @@ def _compile(path, chunks, plan, isolate):
         body, groups = instrument(tree, plan, first_top=top, whole=example)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter('always')
-            modules.append(compile(ast.Module(body=body, type_ignores=[]), filename, 'exec', chunk_flags, dont_inherit=True))
-            inputs += [compile(ast.Interactive(body=group), filename, 'single', chunk_flags, dont_inherit=True)
-                       for group in groups]
+            # A chunk with a namespace of its own (a check that uses no snippet)
+            # starts a fresh __main__ before its first input.
+            fresh = bool(chunk.get('fresh_namespace'))
+            modules.append((compile(ast.Module(body=body, type_ignores=[]), filename, 'exec', chunk_flags, dont_inherit=True), fresh))
+            inputs += [(compile(ast.Interactive(body=group), filename, 'single', chunk_flags, dont_inherit=True), fresh and index == 0)
+                       for index, group in enumerate(groups)]
         # What the compiler warned about (`"is" with a literal`), written by the
         # chunk's first statement as python3 or the REPL writes it before running.
         texts = []
@@ -489,10 +532,13 @@ def run(config_json):
         if probe['kind'] == 'compare':
             recorder.comparisons.setdefault(probe['of'], []).append((probe['claim'], probe['expression']))
     status = 0
+    baseline = _Baseline()
     started = time.perf_counter()
     try:
         if config['mode'] == 'module':
-            for code in module_codes:
+            for code, fresh in module_codes:
+                if fresh:
+                    namespace = _fresh_namespace(path, baseline)
                 exec(code, namespace)
         else:
             # The REPL echoes each expression statement's value. The echo is
@@ -504,7 +550,9 @@ def run(config_json):
                 sys.__displayhook__(value)
                 recorder.mark('d')
             sys.displayhook = displayhook
-            for code in statement_codes:
+            for code, fresh in statement_codes:
+                if fresh:
+                    namespace = _fresh_namespace(path, baseline)
                 exec(code, namespace)
     except SystemExit as error:
         status = _guidecheck_native.describe_exception(error)['exit_code']
