@@ -158,11 +158,15 @@ public struct ModeRun: Codable, Sendable, Equatable {
     public var fixtures: [String]
     /// What faulthandler printed (a crash, or the stack at a timeout).
     public var diagnostics: String
+    /// Why the run could not be put in namespaces, when the kernel refused.
+    public var isolationRefused: String?
 
     public func statement(_ index: Int) -> StatementRun? { statements.first { $0.index == index } }
     public func probe(_ id: Int) -> ProbeRun? { probes.first { $0.probe == id } }
 
-    package init(mode: RunMode, status: RunStatus, problem: String?, exitCode: Int32?, signal: String?, elapsed: Double, codeSeconds: Double?, output: String, droppedBytes: Int, statements: [StatementRun], probes: [ProbeRun], fixtures: [String], diagnostics: String) {
+    package init(mode: RunMode, status: RunStatus, problem: String?, exitCode: Int32?, signal: String?, elapsed: Double, codeSeconds: Double?, output: String, droppedBytes: Int, statements: [StatementRun], probes: [ProbeRun], fixtures: [String], diagnostics: String,
+                 isolationRefused: String? = nil) {
+        self.isolationRefused = isolationRefused
         self.mode = mode
         self.status = status
         self.problem = problem

@@ -17,7 +17,10 @@ extension VerificationDocument.ClaimEntry {
     /// Under `verify`: its record is not as accepted in `expected/`.
     public var changed: Bool { expectedDiff != nil }
 
-    public var fails: Bool { isFalse || changed }
+    /// A check of guidecheck's own that errored: to fix before it says anything.
+    public var isBroken: Bool { verdict.standing == .broken }
+
+    public var fails: Bool { isFalse || changed || isBroken }
 }
 
 extension VerificationDocument.SnippetEntry {

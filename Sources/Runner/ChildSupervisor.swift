@@ -75,9 +75,10 @@ struct ChildSupervisor {
             let remaining = deadline - Self.now()
             if remaining <= 0 {
                 if !timedOut {
-                    // Ask faulthandler (registered on SIGUSR1) where it is stuck.
+                    // Ask faulthandler (registered on SIGUSR1) where it is stuck;
+                    // the whole group, since in namespaces the program is a grandchild.
                     timedOut = true
-                    kill(pid, SIGUSR1)
+                    kill(-pid, SIGUSR1)
                     deadline = Self.now() + Self.stackDumpGrace
                     continue
                 }

@@ -28,6 +28,7 @@ struct ModeRunBuilder {
         var none: Bool?
         var equal: Bool?
         var error: String?
+        var refused: String?
         var installed: [String]?
         var reason: String?
         var status: Int?
@@ -59,6 +60,7 @@ struct ModeRunBuilder {
         for id in attribution.probeRuns.keys { probes[id] = probe(id) }
 
         var fixtures: [String] = []
+        var isolationRefused: String?
         var codeSeconds: Double?
         var ended: Event?
         var runFailure: Event?
@@ -66,6 +68,7 @@ struct ModeRunBuilder {
             switch event.event {
             case "fixtures": fixtures = event.installed ?? []
             case "timing": codeSeconds = event.seconds
+            case "isolation": isolationRefused = event.refused
             case "ended": ended = event
             case "value":
                 guard let id = event.claim else { continue }
@@ -110,6 +113,7 @@ struct ModeRunBuilder {
         } else if let signal = ending.exit.signalName {
             status = .crashed
             problem = "killed by \(signal)" + (interrupted.map { " in the statement at \($0)" } ?? "")
+                + (stuckAt(diagnostics).map { " (Python was at \($0))" } ?? "")
         } else if let failure = runFailure {
             status = .error
             let place = failure.line.map { "line \($0): " } ?? ""
@@ -134,7 +138,7 @@ struct ModeRunBuilder {
             mode: mode, status: status, problem: problem, exitCode: exitCode, signal: ending.exit.signalName,
             elapsed: ending.elapsed, codeSeconds: codeSeconds, output: attribution.text, droppedBytes: attribution.dropped,
             statements: statements, probes: probes.values.sorted { $0.probe < $1.probe }, fixtures: fixtures,
-            diagnostics: diagnostics.joined(separator: "\n"))
+            diagnostics: diagnostics.joined(separator: "\n"), isolationRefused: isolationRefused)
     }
 
     /// Where faulthandler's dump, taken at the time limit, shows the snippet:

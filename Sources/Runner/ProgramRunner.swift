@@ -42,9 +42,22 @@ public struct RunSettings: Codable, Sendable {
     /// Files written into each run's directory before the code runs (a module
     /// the guide shows as a file), importable from the code.
     public var files: [String: String]
+    public var isolation: Isolation
+
+    /// How far a run is kept from everything else.
+    public enum Isolation: String, Codable, Sendable, CaseIterable {
+        /// A forked process of its own, its own process group, limits, a scratch
+        /// directory, killed with its whole tree when it ends.
+        case processes
+        /// And new PID, mount and network namespaces: nothing it starts outlives
+        /// it, the file system is read-only outside its directory, no network
+        /// but loopback (unless it needs the loopback fixture server).
+        case namespaces
+    }
 
     public init(fixtures: [String] = [], limits: RunLimits, modes: [RunMode] = [.module, .interactive], scratchRoot: String,
-                httpBase: String? = nil, files: [String: String] = [:]) {
+                httpBase: String? = nil, files: [String: String] = [:], isolation: Isolation = .namespaces) {
+        self.isolation = isolation
         self.fixtures = fixtures
         self.limits = limits
         self.modes = modes
@@ -101,6 +114,21 @@ public enum ProgramRunner {
     /// (a daemonised child) come back to it and are killed after each run; when it
     /// is stopped (its parent was interrupted, or died) it takes its current
     /// run's whole process group with it.
+    /// Makes this process (the one that starts workers) the reaper of what its
+    /// workers' runs leave when a worker dies: see `killOrphans(sparing:)`.
+    public static func adoptOrphans() { ChildSupervisor.becomeSubreaper() }
+
+    /// Kills and reaps the processes re-parented to this one (what a dead
+    /// worker's run left behind: a child in a session of its own), sparing
+    /// `sparing` (the live workers, which are not orphans).
+    public static func killOrphans(sparing: Set<pid_t>) {
+        for orphan in ChildSupervisor.adoptedChildren() where !sparing.contains(orphan) {
+            kill(orphan, SIGKILL)
+            var status: Int32 = 0
+            waitpid(orphan, &status, 0)
+        }
+    }
+
     public static func becomeWorker() {
         ChildSupervisor.becomeSubreaper()
         _ = gc_kill_group_on_termination()

@@ -69,10 +69,18 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
         return try next()
     }
 
-    /// Stops it (SIGTERM: a worker takes its current run's processes with it) and waits.
+    /// Stops it (SIGTERM: a worker takes its current run's processes with it) and
+    /// waits; a worker that does not end within a second (stopped by a program
+    /// it ran, say) is killed.
     public func terminate() {
         try? input.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
+        if process.isRunning {
+            let pid = process.processIdentifier
+            Foundation.kill(pid, SIGCONT)
+            process.terminate()
+            for _ in 0..<100 where process.isRunning { usleep(10_000) }
+            if process.isRunning { Foundation.kill(pid, SIGKILL) }
+        }
         process.waitUntilExit()
     }
 

@@ -5,18 +5,18 @@ import Testing
 /// Stopping `guidecheck update` mid-run, and two updates at once.
 @Suite("Interrupting an update")
 struct InterruptionTests {
-    /// A corpus whose `slow.py`, once started, writes its pid to `started` and sleeps.
-    static func corpus() throws -> (ScratchDirectory, [String: Data]) {
+    /// A corpus whose `slow.py`, once started, starts a `sleep` in a session of
+    /// its own (which no process group kill reaches), writes `started`, and sleeps.
+    static func corpus(token: String = "3007.5") throws -> (ScratchDirectory, [String: Data]) {
         let scratch = ScratchDirectory()
         scratch.write("snippets/q05_interning.py", try String(contentsOfFile: GuideCheckCommand.packageRoot.path + "/snippets/q05_interning.py", encoding: .utf8))
         scratch.write("snippets/slow.py", "print('quick')  # quick\n")
         let first = try GuideCheckCommand.run(["update"], directory: scratch.path)
         try #require(first.status == 0, "\(first.stderr)")
         scratch.write("snippets/slow.py", """
-            import os, time
-            open(os.environ['GUIDECHECK_TEST_STARTED'], 'w').write(str(os.getpid()))
+            import os, subprocess, time
+            child = subprocess.Popen(['sleep', '\(token)'], start_new_session=True)
             time.sleep(20)
-            open(os.environ['GUIDECHECK_TEST_STARTED'] + '.finished', 'w').write('the sleep was not interrupted')
             print('slow')  # slow
             """)
         // The q05 result will change too, so a completed update would rewrite it.
@@ -28,39 +28,52 @@ struct InterruptionTests {
         return (scratch, accepted)
     }
 
-    /// Starts `guidecheck update` and waits until `slow.py` is running.
-    static func startUpdate(in scratch: ScratchDirectory) throws -> (Process, pid_t) {
-        let started = scratch.path + "/started"
+    /// Starts `guidecheck update` and waits until `slow.py` has started its child.
+    static func startUpdate(in scratch: ScratchDirectory, token: String) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: GuideCheckCommand.binary)
         process.arguments = ["update"]
         process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
-        process.environment = ProcessInfo.processInfo.environment.merging(["GUIDECHECK_TEST_STARTED": started]) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        for _ in 0..<600 where !FileManager.default.fileExists(atPath: started) { usleep(50_000) }
-        usleep(100_000)  // the pid is written
-        let pid = pid_t((try? String(contentsOfFile: started, encoding: .utf8)) ?? "") ?? 0
-        try #require(pid > 0, "slow.py never started")
-        return (process, pid)
+        for _ in 0..<600 where processes(with: token).isEmpty { usleep(50_000) }
+        try #require(!processes(with: token).isEmpty, "slow.py never started its child")
+        usleep(100_000)
+        return process
     }
 
-    static func isAlive(_ pid: pid_t) -> Bool {
-        guard kill(pid, 0) == 0 else { return false }
-        let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
-        return state != "Z"
+    /// Live (not zombie) processes whose command line holds `token`.
+    static func processes(with token: String) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.filter { $0.allSatisfy(\.isNumber) }.filter { pid in
+            guard let line = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"),
+                  String(decoding: line, as: UTF8.self).contains(token) else { return false }
+            let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
+            return state != "Z"
+        }
     }
 
-    @Test("SIGINT or SIGTERM mid-run: exit 130 or 143, the snippet's process stopped, expected/ as it was", arguments: [SIGINT, SIGTERM])
+    /// Waits up to 5 s for the processes holding `token` to be gone.
+    static func gone(_ token: String) -> Bool {
+        for _ in 0..<100 where !processes(with: token).isEmpty { usleep(50_000) }
+        return processes(with: token).isEmpty
+    }
+
+    @Test("SIGINT, SIGTERM or SIGKILL mid-run: the snippet and what it started in a session of its own stopped, expected/ as it was",
+          arguments: [SIGINT, SIGTERM, SIGKILL])
     func stop(signal: Int32) throws {
-        let (scratch, accepted) = try Self.corpus()
-        let (process, snippet) = try Self.startUpdate(in: scratch)
+        let token = "3007.\(signal)\(Int.random(in: 100...999))"
+        let (scratch, accepted) = try Self.corpus(token: token)
+        let process = try Self.startUpdate(in: scratch, token: token)
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 128 + signal)
-        #expect(!Self.isAlive(snippet), "the running snippet was stopped with its worker")
-        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/started.finished"), "stopped, not left to finish")
+        if signal == SIGKILL {
+            #expect(process.terminationReason == .uncaughtSignal)
+        } else {
+            #expect(process.terminationStatus == 128 + signal)
+        }
+        #expect(Self.gone(token), "left running: \(Self.processes(with: token))")
         let names = try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/expected")
         #expect(Set(names) == Set(accepted.keys), "no file added, no temporary file left: \(names)")
         for (name, data) in accepted {
@@ -70,8 +83,9 @@ struct InterruptionTests {
 
     @Test("a second update while one runs is refused with a clear message, and changes nothing")
     func lock() throws {
-        let (scratch, accepted) = try Self.corpus()
-        let (first, _) = try Self.startUpdate(in: scratch)
+        let token = "3007.0\(Int.random(in: 100...999))"
+        let (scratch, accepted) = try Self.corpus(token: token)
+        let first = try Self.startUpdate(in: scratch, token: token)
         defer {
             kill(first.processIdentifier, SIGTERM)
             first.waitUntilExit()

@@ -38,7 +38,7 @@ struct VerifyCommandTests {
         #expect(result.status == 1)
         #expect(result.stdout.contains("--- expected/q05_interning.txt\n+++ this run\n@@ -"))
         #expect(result.stdout.contains("-line 9  output  holds\n+line 9  output  context-dependent"))
-        #expect(result.stderr.contains("1 of 1 snippets differ from expected/"))
+        #expect(result.stderr.contains("1 of 1 snippet differs from expected/"))
     }
 
     @Test("a missing or malformed result file is named, with the command that fixes it")

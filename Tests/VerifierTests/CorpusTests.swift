@@ -25,8 +25,10 @@ struct CorpusTests {
         let coverage = GuideCoverage.check(corpus, against: guide, regions: [])
         #expect(coverage.notVerbatim.isEmpty)
         #expect(coverage.misplaced.isEmpty, "\(coverage.misplaced)")
-        #expect(coverage.placements.count == corpus.snippets.count)
-        #expect(corpus.snippets.count == 62)
+        let files = corpus.snippets.filter { $0.guideProgram == nil }
+        #expect(coverage.placements.count == files.count)
+        #expect(files.count == 62)
+        #expect(corpus.snippets.count > files.count, "the checks' own programs")
         #expect(corpus.snippets.filter { $0.language == .shell }.count == 2)
     }
 
@@ -91,6 +93,15 @@ struct CorpusTests {
         #expect(unknownFixtures.isEmpty)
         #expect(staleAnnotations.isEmpty)
         #expect(undefined.isEmpty, "names the guide leaves undefined must come from fixtures")
+    }
+
+    @Test("every quote of a check is the guide's words, in its question's section")
+    func checksQuoteTheGuide() throws {
+        let corpus = try Self.corpus()
+        #expect(corpus.problems.isEmpty, "\(corpus.problems)")
+        let checks = corpus.snippets.flatMap { $0.extraResults + ($0.guideProgram?.program.results ?? []) }.filter { $0.source == .check }
+        #expect(checks.count > 300)
+        #expect(checks.allSatisfy { $0.location.document == corpus.guidePath }, "each placed in the guide")
     }
 
     @Test("expected/ has one file per snippet and no other")

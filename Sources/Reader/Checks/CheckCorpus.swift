@@ -65,7 +65,7 @@ extension SnippetCorpus {
     }
 
     /// Each question's lines: from its heading to the line before the next.
-    static func questionSections(_ lines: [String]) -> [String: ClosedRange<Int>] {
+    public static func questionSections(_ lines: [String]) -> [String: ClosedRange<Int>] {
         let headings = Guide.questionLines(lines)
         var sections: [String: ClosedRange<Int>] = [:]
         for (index, heading) in headings.enumerated() where sections[heading.question] == nil {

@@ -48,7 +48,7 @@ public struct Extraction: Sendable {
     ///   - existing: the snippets folder as it is (nil when there is none yet).
     public static func plan(guide: String, lines: [String], examples: [Example], existing: SnippetCorpus?) -> Extraction {
         let questions = Guide.questionLines(lines)
-        var old = (existing?.snippets ?? []).filter { $0.source != nil }
+        var old = (existing?.snippets ?? []).filter { $0.source != nil && $0.guideProgram == nil }
         let entries = Dictionary((existing?.manifest?.snippets ?? []).map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         var files: [String: String] = [:]
         var manifestEntries: [Manifest.Entry] = []

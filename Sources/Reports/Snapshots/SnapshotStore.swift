@@ -41,7 +41,12 @@ public struct SnapshotStore: Sendable {
             return .malformed("line 1 is \"\(first.prefix(60))\", not \"\(SnapshotRenderer.firstLine)\"")
         }
         if text == rendered { return .same }
-        return .differs(diff: UnifiedDiff.render(from: text, to: rendered, oldName: path, newName: "this run"))
+        // Line endings changed (an editor saved CRLF): say so, not a one-line diff.
+        if text.contains("\r\n"), text.replacingOccurrences(of: "\r\n", with: "\n") == rendered {
+            return .differs(diff: "\(path): the line endings differ (the file has CRLF, guidecheck writes LF); the text is the same. Run guidecheck update to rewrite it.\n")
+        }
+        return .differs(diff: UnifiedDiff.render(from: text.replacingOccurrences(of: "\r\n", with: "\n"), to: rendered,
+                                                 oldName: path, newName: "this run"))
     }
 
     /// Writes `rendered` atomically; returns false when the file already said it.

@@ -18,11 +18,13 @@ public struct SnippetWork: Sendable {
         }
     }
 
-    public func perform(_ job: SnippetJob) -> SnippetOutcome {
+    /// - Parameter read: called with the reading before anything runs, so that
+    ///   the claims are known whatever the runs do (even kill this worker).
+    public func perform(_ job: SnippetJob, read: @escaping @Sendable (SnippetOutcome) -> Void = { _ in }) -> SnippetOutcome {
         let started = Self.now()
         var outcome: SnippetOutcome
         do {
-            outcome = try interpreter.withGILBlocking { gil in try Self.perform(job, started: started, &gil) }
+            outcome = try interpreter.withGILBlocking { gil in try Self.perform(job, started: started, read: read, &gil) }
         } catch {
             outcome = SnippetOutcome(snippet: job.program.name, problem: "guidecheck failed to run it: \(error)")
         }
@@ -30,11 +32,12 @@ public struct SnippetWork: Sendable {
         return outcome
     }
 
-    private static func perform(_ job: SnippetJob, started: Double, _ gil: inout GIL) throws -> SnippetOutcome {
+    private static func perform(_ job: SnippetJob, started: Double, read: (SnippetOutcome) -> Void, _ gil: inout GIL) throws -> SnippetOutcome {
         let reading = try ProgramReader.read(job.program, annotations: job.annotations, fixtures: job.settings.fixtures, gil)
         var outcome = SnippetOutcome(snippet: job.program.name, reading: reading, problem: reading.problem,
                                      analysisSeconds: now() - started)
         guard reading.problem == nil, !job.settings.modes.isEmpty else { return outcome }
+        read(outcome)
         let request = RunRequest(path: job.program.path, name: job.program.name, chunks: job.program.chunks,
                                  isolatesSyntaxErrors: job.program.isolatesSyntaxErrors, plan: reading.plan,
                                  settings: job.settings)

@@ -1,4 +1,5 @@
 import Foundation
+import Runner
 import Workers
 
 /// Runs snippet jobs somewhere and reports each outcome as it arrives.
@@ -103,19 +104,44 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     }
 
     private func perform(_ job: SnippetJob, id: Int, arguments: [String], on worker: inout SnippetWorker?) -> SnippetOutcome {
+        var read: SnippetOutcome?
         do {
             if worker == nil {
                 let started = try SnippetWorker(executable: executable, arguments: arguments)
                 register(started)
                 worker = started
             }
-            return try worker!.exchange(NumberedJob(id: id, job: job)).outcome
+            try worker!.send(NumberedJob(id: id, job: job))
+            // The worker enforces each run's time limit; this watchdog catches a
+            // worker that cannot (stopped, or wedged by what it ran).
+            let current = worker!
+            let watchdog = DispatchWorkItem { current.kill() }
+            DispatchQueue.global().asyncAfter(deadline: .now() + Self.deadline(for: job), execute: watchdog)
+            defer { watchdog.cancel() }
+            while true {
+                let message = try worker!.next()
+                if message.final { return message.outcome }
+                read = message.outcome
+            }
         } catch {
             if let broken = worker { retire(broken) }
             worker = nil
-            return SnippetOutcome(snippet: job.program.name, problem: "\(error)")
+            // What the dead worker's run started is now this process's: stop it.
+            ProgramRunner.killOrphans(sparing: livePids)
+            // The claims were read before the runs: report each, with why there is no result.
+            var outcome = read ?? SnippetOutcome(snippet: job.program.name)
+            outcome.problem = "\(error)"
+            return outcome
         }
     }
+
+    /// How long a worker may take over a job before it is killed: each run's
+    /// time limit and its stack dump, plus time to read and start.
+    static func deadline(for job: SnippetJob) -> Double {
+        Double(max(1, job.settings.modes.count)) * (job.settings.limits.timeout + 1) + 5
+    }
+
+    private var livePids: Set<pid_t> { lock.withLock { Set(live.map(\.pid)) } }
 
     private func register(_ worker: SnippetWorker) {
         lock.lock()

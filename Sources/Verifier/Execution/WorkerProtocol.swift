@@ -8,10 +8,13 @@ struct NumberedJob: Codable, Sendable {
     var job: SnippetJob
 }
 
-/// A worker's answer to one job.
+/// A worker's answer to one job: first the reading (`final` false), then the
+/// whole outcome. If the worker dies between the two, the parent still has
+/// every claim, and reports each with why it has no result.
 struct NumberedOutcome: Codable, Sendable {
     var id: Int
     var outcome: SnippetOutcome
+    var final: Bool
 }
 
 /// The worker's side: `guidecheck __worker` serves jobs until stdin ends.
@@ -28,7 +31,10 @@ public enum WorkerLoop {
         }
         channel.send(WorkerMessage<NumberedOutcome>.ready(python: work.interpreter.info.version))
         while let request = channel.receive(NumberedJob.self) {
-            channel.send(WorkerMessage.body(NumberedOutcome(id: request.id, outcome: work.perform(request.job))))
+            let outcome = work.perform(request.job) { reading in
+                channel.send(WorkerMessage.body(NumberedOutcome(id: request.id, outcome: reading, final: false)))
+            }
+            channel.send(WorkerMessage.body(NumberedOutcome(id: request.id, outcome: outcome, final: true)))
         }
         return 0
     }

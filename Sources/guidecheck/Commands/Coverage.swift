@@ -1,6 +1,7 @@
 import ArgumentParser
 import GuideModel
 import PythonRuntime
+import Harness
 import Reader
 import Verifier
 
@@ -23,6 +24,9 @@ struct Coverage: ParsableCommand {
 
     @Option(help: ArgumentHelp("The guide to check against (default: the one the manifest names).", valueName: "file"))
     var guide: String?
+
+    @Option(help: ArgumentHelp("The folder of benchmarks whose claims are quoted from the guide.", valueName: "dir"))
+    var benchmarks = "benchmarks"
 
     @OptionGroup var interpreter: InterpreterOptions
 
@@ -77,7 +81,21 @@ struct Coverage: ParsableCommand {
             inStep = false
         }
         print("\(snippets)/ is what extract writes from the guide: \(inStep ? "yes" : "no")")
-        if !coverage.isComplete || !inStep { throw ExitCode(ExitStatus.failure.rawValue) }
+        // Every quote of a check and of a benchmark must still be the guide's words.
+        let staleChecks = corpus.problems.filter { $0.message.hasPrefix("the quote is not in") }
+        staleChecks.forEach { printError("\($0)") }
+        var staleBenchmarks = 0
+        if let catalog = try? BenchmarkCatalog.load(directory: benchmarks) {
+            let locator = QuoteLocator(lines: lines)
+            let sections = SnippetCorpus.questionSections(lines)
+            for spec in catalog.benchmarks where locator.locate(spec.claim, in: sections[spec.question]) == nil {
+                printError("\(benchmarks)/\(BenchmarkCatalog.fileName): \(spec.name): the claim is not in \(spec.question) of the guide: \"\(spec.claim)\"")
+                staleBenchmarks += 1
+            }
+        }
+        let checks = corpus.snippets.flatMap { $0.extraResults + ($0.guideProgram?.program.results ?? []) }.filter { $0.source == .check }.count
+        print("\(counted(checks, "check")) and the benchmarks quote the guide verbatim: \(staleChecks.isEmpty && staleBenchmarks == 0 ? "yes" : "no")")
+        if !coverage.isComplete || !inStep || !staleChecks.isEmpty || staleBenchmarks > 0 { throw ExitCode(ExitStatus.failure.rawValue) }
     }
 }
 

@@ -25,14 +25,16 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Also write a self-contained HTML report (index.html) into this folder.", valueName: "dir"))
     var html: String?
 
-    @Option(help: ArgumentHelp("With --html: the JSON of a `guidecheck bench` run, drawn as charts.", valueName: "file"))
+    @Option(help: ArgumentHelp("The JSON of a `guidecheck bench` run: its claims that do not hold join the errata (and the HTML report's charts).", valueName: "file"))
     var benchJson: String?
 
-    @OptionGroup var options: VerificationOptions
+    @Flag(help: "Also list the paragraphs of each answer that hold no claim, so a reviewer sees what was not checked.")
+    var coverage = false
 
-    func validate() throws {
-        if benchJson != nil && html == nil { throw ValidationError("--bench-json is only used with --html") }
-    }
+    @Argument(help: ArgumentHelp("Only snippets whose file name contains this text or matches this glob (as --filter).", valueName: "filter"))
+    var pattern: String?
+
+    @OptionGroup var options: VerificationOptions
 
     func run() throws {
         var benchmarks: BenchDocument?
@@ -46,7 +48,7 @@ struct Report: ParsableCommand {
         }
         let report: VerificationReport
         let corpus: SnippetCorpus
-        do { (corpus, report) = try VerificationSession.run(options) } catch let failure as CommandFailure { Self.exit(with: failure) }
+        do { (corpus, report) = try VerificationSession.run(options, filter: pattern) } catch let failure as CommandFailure { Self.exit(with: failure) }
         let document = VerificationDocument(report)
         if let html {
             let page = HTMLReport(
@@ -66,8 +68,35 @@ struct Report: ParsableCommand {
             try ReportOutputs.write(document, command: "report", outputs: options.outputs, snippets: options.snippets)
         } catch let failure as CommandFailure { Self.exit(with: failure) }
         if options.outputs.format == .text {
-            let errata = Errata.render(report, snippetsDirectory: options.snippets)
+            var errata = Errata.render(report, snippetsDirectory: options.snippets)
+            if let benchmarks { errata = BenchErrata.render(benchmarks) + errata }
             print(Style.verdicts(in: options.quiet ? errata.split(separator: "\n").dropLast().joined(separator: "\n") : errata))
         }
+        if coverage { printCoverage(report, corpus: corpus, benchmarks: benchmarks) }
+    }
+
+    /// The answers' paragraphs that hold no claim.
+    private func printCoverage(_ report: VerificationReport, corpus: SnippetCorpus, benchmarks: BenchDocument?) {
+        guard let path = corpus.guidePath ?? options.guides.first, let guide = try? Guide(path: path) else {
+            printError("--coverage needs a guide: name one in the manifest, or use --guide")
+            return
+        }
+        var claimed = Set<Int>()
+        for claim in report.snippets.flatMap(\.claims) where claim.claim.location.document == path {
+            claimed.formUnion(claim.claim.location.firstLine...claim.claim.location.lastLine)
+        }
+        let locator = QuoteLocator(lines: guide.lines)
+        let sections = SnippetCorpus.questionSections(guide.lines)
+        for claim in benchmarks?.claims ?? [] {
+            if let lines = locator.locate(claim.claim, in: sections[claim.question]) { claimed.formUnion(lines) }
+        }
+        let code = report.snippets.compactMap { result -> ClosedRange<Int>? in
+            guard let first = result.snippet.entry?.guideLine, let source = result.snippet.source, result.snippet.guideProgram == nil else { return nil }
+            return first...(first + source.split(separator: "\n", omittingEmptySubsequences: false).count - 2)
+        }
+        let paragraphs = ClaimCoverage.unclaimed(lines: guide.lines, claimed: claimed, code: code)
+        let all = ClaimCoverage.unclaimed(lines: guide.lines, claimed: [], code: code).count
+        print("")
+        print(ClaimCoverage.render(paragraphs, guide: path, claimedParagraphs: all - paragraphs.count))
     }
 }

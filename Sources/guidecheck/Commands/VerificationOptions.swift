@@ -3,6 +3,7 @@ import Foundation
 import GuideModel
 import LoopbackHTTP
 import Reader
+import Runner
 import Verifier
 
 /// The options `verify`, `update` and `report` share.
@@ -37,10 +38,34 @@ struct VerificationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Address space each run may use, such as 512M or 4G (default 4G); past it, allocations raise MemoryError.", valueName: "size"))
     var memoryLimit: String = "4G"
 
+    @Option(help: ArgumentHelp("namespaces (default): each run in new PID, mount and network namespaces, the file system read-only outside its directory; processes: a forked process and its group only. See docs/isolation.md.", valueName: "how"))
+    var isolation: RunSettings.Isolation = .namespaces
+
     @Option(help: ArgumentHelp("Snippets run at once, each in its own worker (default: the machine's cores). Snippets the manifest marks exclusive always run alone.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var interpreter: InterpreterOptions
+
+    @Flag(help: "Also fail on any claim that is neither holds nor normalised unless expected/ accepts it, and on stale expected/ files: what CI should run.")
+    var strict = false
+
+    /// A guidecheck command line that works as printed: the folders and guides of
+    /// this one carried over (a hint printed after `verify --snippets S` must act on S).
+    func command(_ name: String, filter: String? = nil) -> String {
+        var words = ["guidecheck", name]
+        if guides.isEmpty {
+            if snippets != "snippets" { words += ["--snippets", Self.quoted(snippets)] }
+        } else {
+            for guide in guides { words += ["--guide", Self.quoted(guide)] }
+        }
+        if expected != "expected" { words += ["--expected", Self.quoted(expected)] }
+        if let filter { words += ["--filter", Self.quoted(filter)] }
+        return words.joined(separator: " ")
+    }
+
+    private static func quoted(_ word: String) -> String {
+        word.allSatisfy { $0.isLetter || $0.isNumber || "-_./@".contains($0) } ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
 
     func validate() throws {
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
@@ -79,6 +104,7 @@ enum VerificationSession {
         if !options.quiet { corpus.notices.forEach { printError("\($0)") } }
         let workers = WorkerPool(executable: selfExecutable, arguments: options.interpreter.workerArguments,
                                  count: options.jobs)
+        ProgramRunner.adoptOrphans()
         // Started even when no snippet declares the network fixture: it costs a
         // socket, and a fixture must never depend on the order snippets run in.
         let server: LoopbackServer
@@ -93,7 +119,7 @@ enum VerificationSession {
         }
         defer { try? FileManager.default.removeItem(atPath: scratchRoot) }
         let settings = VerificationSettings(timeout: options.timeout, memoryLimit: options.memoryBytes!,
-                                            scratchRoot: scratchRoot, httpBase: server.baseURL)
+                                            scratchRoot: scratchRoot, httpBase: server.baseURL, isolation: options.isolation)
         Interruption.onStop { workers.terminateAll() }
         let progress = Progress(total: corpus.snippets.count, mode: options.quiet ? .silent : options.verbose ? .lines : .terminal)
         let report: VerificationReport
@@ -103,6 +129,10 @@ enum VerificationSession {
             throw CommandFailure(message: "\(error)", exitCode: .configuration)
         }
         progress.clear()
+        // Where the kernel refused namespaces, say so once: the runs went on without.
+        if let refused = report.snippets.lazy.flatMap(\.outcome.runs).compactMap(\.isolationRefused).first, !options.quiet {
+            printError("notice: runs are not isolated in namespaces here (\(refused)); they ran as processes only (docs/isolation.md)")
+        }
         if Interruption.signal != nil {
             throw CommandFailure(message: "interrupted before the run finished; nothing was written", exitCode: .interrupted)
         }
@@ -184,3 +214,4 @@ final class Progress: @unchecked Sendable {
     }
 }
 
+extension RunSettings.Isolation: ExpressibleByArgument {}

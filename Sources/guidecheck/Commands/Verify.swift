@@ -22,12 +22,15 @@ struct Verify: ParsableCommand {
               guidecheck verify --shard 2/4 --json shard-2.json
             """)
 
+    @Argument(help: ArgumentHelp("Only snippets whose file name contains this text or matches this glob (as --filter).", valueName: "filter"))
+    var pattern: String?
+
     @OptionGroup var options: VerificationOptions
 
     func run() throws {
         let corpus: SnippetCorpus
         let report: VerificationReport
-        do { (corpus, report) = try VerificationSession.run(options) } catch let failure as CommandFailure { Self.exit(with: failure) }
+        do { (corpus, report) = try VerificationSession.run(options, filter: pattern) } catch let failure as CommandFailure { Self.exit(with: failure) }
         let store = SnapshotStore(directory: options.expected)
         let renderer = SnapshotRenderer(python: report.python)
         let text = options.outputs.format == .text
@@ -45,10 +48,10 @@ struct Verify: ParsableCommand {
                 continue
             case .missing:
                 comparisons[result.snippet.name] = .init(path: path, status: .missing, diff: nil)
-                printError("\(path): missing; run `guidecheck update --filter \(result.snippet.stem)` to create it")
+                printError("\(path): missing; run `\(options.command("update", filter: result.snippet.stem))` to create it")
             case .malformed(let reason):
                 comparisons[result.snippet.name] = .init(path: path, status: .malformed, diff: reason)
-                printError("\(path):1: not a guidecheck result file (\(reason)); run `guidecheck update --filter \(result.snippet.stem)` to regenerate it")
+                printError("\(path):1: not a guidecheck result file (\(reason)); run `\(options.command("update", filter: result.snippet.stem))` to regenerate it")
             case .differs(let diff):
                 comparisons[result.snippet.name] = .init(path: path, status: .differs, diff: diff)
                 claimDiffs[result.snippet.name] = ClaimBlocks.diffs(accepted: store.accepted(for: result.snippet) ?? "", rendered: rendered, name: path)
@@ -60,16 +63,36 @@ struct Verify: ParsableCommand {
             differing.append(result.snippet.name)
         }
         for problem in corpus.problems { printError("\(problem)") }
+        // Result files of snippets that are gone: stale, and said so (a filtered
+        // or sharded run sees only part of the folder, so it cannot tell).
+        var stale: [String] = []
+        if options.filter == nil && pattern == nil && options.shard == nil {
+            stale = store.staleFiles(keeping: Set(corpus.snippets.map(\.stem)))
+            for path in stale { printError("\(path): no snippet of that name; `\(options.command("update"))` removes it") }
+        }
         let document = VerificationDocument(report, expected: comparisons, claimDiffs: claimDiffs)
         do {
             try ReportOutputs.write(document, command: "verify", outputs: options.outputs, snippets: options.snippets)
         } catch let failure as CommandFailure { Self.exit(with: failure) }
         let summary = Summary(report)
-        if differing.isEmpty && corpus.problems.isEmpty {
+        // A check that errored is guidecheck's own file to fix, accepted or not.
+        let broken = report.snippets.flatMap { result in result.claims.filter { $0.verdict == .brokenCheck }.map { (result, $0) } }
+        for (_, claim) in broken {
+            printError("\(claim.claim.location.document):\(claim.claim.location.firstLine): broken check: \(claim.reason ?? "")")
+        }
+        // --strict: a guide kept correct fails on every claim that does not hold,
+        // accepted in expected/ or not, and on stale result files.
+        let failing = options.strict ? report.snippets.flatMap(\.claims).filter { $0.verdict.standing == .fails } : []
+        for claim in failing {
+            printError("\(claim.claim.location.document):\(claim.claim.location.firstLine): \(claim.verdict.rawValue) (--strict): \(claim.claim.documented.replacingOccurrences(of: "\n", with: " ⏎ "))")
+        }
+        if differing.isEmpty && corpus.problems.isEmpty && broken.isEmpty && (stale.isEmpty || !options.strict) && failing.isEmpty {
             if text && !options.quiet { print("verified \(summary.text): all as in \(options.expected)/") }
             return
         }
-        printError("\(differing.count) of \(report.snippets.count) snippets differ from \(options.expected)/ (\(summary.text)); review the diffs, then `guidecheck update` to accept them")
+        if !differing.isEmpty {
+            printError("\(differing.count) of \(counted(report.snippets.count, "snippet")) \(differing.count == 1 ? "differs" : "differ") from \(options.expected)/ (\(summary.text)); review the diffs, then `\(options.command("update"))` to accept them")
+        }
         throw ExitCode(ExitStatus.failure.rawValue)
     }
 }

@@ -1,0 +1,146 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Faults found trying guidecheck as a hostile tester would: each once made a
+/// claim vanish, left a process running, or put run-to-run noise in expected/.
+@Suite("Nothing silent, nothing left behind")
+struct FaultTests {
+    static func folder(_ files: [String: String]) -> ScratchDirectory {
+        let scratch = ScratchDirectory()
+        for (name, text) in files { scratch.write("snippets/" + name, text) }
+        return scratch
+    }
+
+    static func json(_ path: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+    }
+
+    static let killsItsWorker = """
+        import os, signal, subprocess
+        child = subprocess.Popen(['sleep', 'TOKEN'], start_new_session=True)
+        print("before")  # before
+        os.kill(os.getppid(), signal.SIGKILL)
+        print("after")  # after
+        """
+
+    @Test("a snippet that SIGKILLs its parent: without namespaces the worker dies, and every claim is still reported with why; nothing it started survives")
+    func killedWorker() throws {
+        let token = "3011.\(Int.random(in: 100...999))"
+        let scratch = Self.folder(["kill.py": Self.killsItsWorker.replacingOccurrences(of: "TOKEN", with: token)])
+        let result = try GuideCheckCommand.run(["report", "--isolation", "processes", "--json", "out.json"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let snippet = (try Self.json(scratch.path + "/out.json")["snippets"] as! [[String: Any]])[0]
+        let claims = snippet["claims"] as! [[String: Any]]
+        #expect(claims.count == 2, "both claims, though the worker died")
+        #expect(claims.allSatisfy { $0["verdict"] as? String == "wrong" })
+        #expect((claims[0]["reason"] as? String)?.contains("the worker process died (killed by SIGKILL)") == true, "\(claims[0])")
+        #expect(InterruptionTests.gone(token), "the child it started was left running")
+    }
+
+    @Test("in namespaces the snippet cannot reach its worker: it runs to its end")
+    func workerOutOfReach() throws {
+        let token = "3012.\(Int.random(in: 100...999))"
+        let scratch = Self.folder(["kill.py": Self.killsItsWorker.replacingOccurrences(of: "TOKEN", with: token)])
+        let result = try GuideCheckCommand.run(["report", "--json", "out.json"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let claims = (try Self.json(scratch.path + "/out.json")["snippets"] as! [[String: Any]])[0]["claims"] as! [[String: Any]]
+        #expect(claims.map { $0["verdict"] as? String } == ["holds", "holds"], "\(claims)")
+        #expect(InterruptionTests.gone(token))
+    }
+
+    @Test("a snippet that stops its worker: the run ends in a reported result, and guidecheck answers SIGINT at once")
+    func stoppedWorker() throws {
+        let scratch = Self.folder(["stop.py": "import os, signal\nprint(\"before\")  # before\nos.kill(os.getppid(), signal.SIGSTOP)\n"])
+        let result = try GuideCheckCommand.run(["report", "--isolation", "processes", "--timeout", "1", "--json", "out.json"],
+                                               directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let claims = (try Self.json(scratch.path + "/out.json")["snippets"] as! [[String: Any]])[0]["claims"] as! [[String: Any]]
+        #expect(claims.count == 1)
+        #expect((claims[0]["reason"] as? String)?.contains("the worker process died (killed by SIGKILL)") == true, "\(claims)")
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: GuideCheckCommand.binary)
+        process.arguments = ["report", "--isolation", "processes"]
+        process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(1_500_000)  // the worker is stopped by now
+        let sent = Date()
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(Date().timeIntervalSince(sent) < 7, "answered SIGINT within seconds, not at the watchdog's deadline")
+    }
+
+    @Test("a segfault: expected/ keeps the signal, the statement and Python's place, the same on every run; no native backtrace")
+    func segfault() throws {
+        let scratch = Self.folder(["crash.py": "import ctypes\nprint(\"before\")  # before\nctypes.string_at(0)\n"])
+        let update = try GuideCheckCommand.run(["update"], directory: scratch.path)
+        #expect(update.status == 0, "\(update.stderr)")
+        let text = try String(contentsOfFile: scratch.path + "/expected/crash.txt", encoding: .utf8)
+        #expect(text.contains("problem  module run: killed by SIGSEGV in the statement at line 3 (Python was at line 3 in <module>)"), "\(text)")
+        #expect(!text.contains("Backtracing") && !text.contains("Registers"), "\(text)")
+        let verify = try GuideCheckCommand.run(["verify"], directory: scratch.path)
+        #expect(verify.status == 0, "the same again: \(verify.stdout)")
+    }
+
+    @Test("CRLF in an expected/ file is said to be so, not shown as a one-line diff")
+    func crlf() throws {
+        let scratch = Self.folder(["one.py": "print(1)  # 1\n"])
+        _ = try GuideCheckCommand.run(["update"], directory: scratch.path)
+        let path = scratch.path + "/expected/one.txt"
+        try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\n", with: "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try GuideCheckCommand.run(["verify"], directory: scratch.path)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("the line endings differ (the file has CRLF, guidecheck writes LF); the text is the same"), "\(result.stdout)")
+    }
+
+    @Test("stale expected/ files are reported; --strict fails on them and on claims that do not hold")
+    func staleAndStrict() throws {
+        let scratch = Self.folder(["one.py": "print(1)  # 2\n"])
+        _ = try GuideCheckCommand.run(["update"], directory: scratch.path)
+        scratch.write("expected/gone.txt", "guidecheck expected results · format 1\n")
+        var result = try GuideCheckCommand.run(["verify"], directory: scratch.path)
+        #expect(result.status == 0, "an accepted wrong claim passes a plain verify")
+        #expect(result.stderr.contains("expected/gone.txt: no snippet of that name; `guidecheck update` removes it"), "\(result.stderr)")
+        result = try GuideCheckCommand.run(["verify", "--strict"], directory: scratch.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("wrong (--strict): 2"), "\(result.stderr)")
+    }
+
+    @Test("a fix-it hint is a command that works as printed: the folder options carried over")
+    func hints() throws {
+        let scratch = ScratchDirectory()
+        scratch.write("my snippets/one.py", "print(1)  # 1\n")
+        let result = try GuideCheckCommand.run(["verify", "--snippets", "my snippets", "--expected", "out"], directory: scratch.path)
+        #expect(result.stderr.contains("run `guidecheck update --snippets 'my snippets' --expected out --filter one` to create it"), "\(result.stderr)")
+        let update = try GuideCheckCommand.run(["update", "--snippets", "my snippets", "--expected", "out", "--filter", "one"], directory: scratch.path)
+        #expect(update.status == 0)
+        #expect(FileManager.default.fileExists(atPath: scratch.path + "/out/one.txt"))
+    }
+
+    @Test("a statement after 40 MiB of output keeps its own output: its claim holds, expected/ keeps an excerpt")
+    func hugeOutput() throws {
+        let scratch = Self.folder(["huge.py": "import sys\nsys.stdout.write('x' * 40 * 2**20)\nprint()\nprint('end')  # end\n"])
+        let result = try GuideCheckCommand.run(["update", "--timeout", "120"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOfFile: scratch.path + "/expected/huge.txt", encoding: .utf8)
+        #expect(text.contains("line 4  output  holds"), "\(text.prefix(2000))")
+        #expect(text.contains("more characters)"), "the 40 MiB line is cut to an excerpt")
+        #expect(text.utf8.count < 20_000)
+    }
+
+    @Test("in namespaces a snippet cannot write outside its directory; it is told so by an OSError")
+    func readOnlyOutside() throws {
+        let outside = "/tmp/guidecheck-outside-\(Int.random(in: 1000...9999))"
+        let scratch = Self.folder(["write.py": "open('\(outside)', 'w').write('x')\n"])
+        let result = try GuideCheckCommand.run(["report", "--json", "out.json"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: outside))
+        let raised = (try Self.json(scratch.path + "/out.json")["snippets"] as! [[String: Any]])[0]["raised"] as! [[String: Any]]
+        #expect(raised.first?["type"] as? String == "OSError", "\(raised)")
+        #expect((raised.first?["message"] as? String)?.contains("Read-only file system") == true)
+    }
+}
