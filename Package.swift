@@ -39,11 +39,14 @@ let package = Package(
         // Plain data every stage passes on: programs, claims and where they are,
         // probe plans, runs, verdicts.
         .target(name: "GuideModel"),
+        // The user's YAML files (manifest, checks, benchmark catalog) read strictly:
+        // unknown keys are errors with the file, the line and the nearest valid key.
+        .target(name: "StrictYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Source → Reading: snippet folders and their manifest, guides, the claim
         // rules for comments.
         .target(
             name: "Reader",
-            dependencies: ["GuideModel", "PythonSyntax", "CMark", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GuideModel", "PythonSyntax", "CMark", "StrictYAML", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Python")]),
         // RunRequest → [ModeRun]: forked, supervised, isolated runs. Knows nothing of claims.
         .target(
@@ -60,7 +63,7 @@ let package = Package(
         // The benchmark harness: the guide's performance and memory claims timed here.
         .target(
             name: "Harness",
-            dependencies: ["GuideModel", "PythonRuntime", "PythonSyntax", "Workers", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GuideModel", "PythonRuntime", "PythonSyntax", "Workers", "StrictYAML", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Python")]),
         // The httpbin-style server on 127.0.0.1 the network fixture routes to.
         .target(name: "LoopbackHTTP", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),

@@ -1,24 +1,36 @@
-"""Q2: the cyclic GC's cost on an allocation-heavy workload, and its thresholds."""
+"""Q2: the cyclic GC's cost on two workloads, and its thresholds."""
 import gc
 
 
-def allocate():
+def rows():
     # Container objects by the hundred thousand, as a request handler builds
     # rows: every allocation counts towards a gen-0 collection.
     for _ in range(20):
-        rows = [{'id': i, 'tags': [i, str(i)], 'pair': (i, i + 1)} for i in range(2_000)]
-        del rows
+        built = [{'id': i, 'tags': [i, str(i)], 'pair': (i, i + 1)} for i in range(2_000)]
+        del built
 
 
-def gc_enabled():
+def text():
+    # Formatting and parsing strings: few containers the GC tracks.
+    out = []
+    for i in range(8_000):
+        fields = f"{i},user{i % 97},{i * 3.5:.2f}".split(',')
+        out.append('|'.join(fields).upper())
+    return len(out)
+
+
+WORKLOADS = {'rows': rows, 'text': text}
+
+
+def gc_enabled(workload='rows'):
     gc.enable()
-    allocate()
+    WORKLOADS[workload]()
 
 
-def gc_disabled():
+def gc_disabled(workload='rows'):
     gc.disable()
     try:
-        allocate()
+        WORKLOADS[workload]()
     finally:
         gc.enable()
 

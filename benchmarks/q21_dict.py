@@ -18,10 +18,10 @@ def dict_membership(table):
     return (len(table) - 1) in table
 
 
-# The containers alone (the items are the same objects in both).
-def list_bytes():
-    return sys.getsizeof(list(range(1_000_000)))
+# The containers alone (the items are the same objects in both), n items each.
+def list_bytes(n):
+    return sys.getsizeof(list(range(n)))
 
 
-def dict_bytes():
-    return sys.getsizeof({i: True for i in range(1_000_000)})
+def dict_bytes(n):
+    return sys.getsizeof({i: True for i in range(n)})

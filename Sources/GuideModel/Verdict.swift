@@ -44,15 +44,25 @@ public enum Verdict: String, VerdictValue {
 
 /// What guidecheck concludes about a performance or memory claim it measured.
 public enum BenchVerdict: String, VerdictValue {
+    /// The figure's interval lies inside what the claim accepts.
     case reproduced
+    /// It holds under some of the claim's conditions and not under others
+    /// (typecodes, sizes, a second reference), or on another machine's terms
+    /// (an absolute time).
+    case contextDependent = "context-dependent"
+    /// The interval lies outside what the claim accepts.
     case notReproduced = "not-reproduced"
+    /// The interval straddles a bound even after measuring more, or the values
+    /// were unstable, or the machine busy.
+    case inconclusive
+    /// It cannot be checked on this machine; the reason says why.
     case notCheckable = "not-checkable"
 
     public var standing: Standing {
         switch self {
         case .reproduced: return .holds
-        case .notReproduced: return .fails
-        case .notCheckable: return .open
+        case .contextDependent, .notReproduced: return .fails
+        case .inconclusive, .notCheckable: return .open
         }
     }
 }

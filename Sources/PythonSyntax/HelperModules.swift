@@ -19,6 +19,11 @@ public struct HelperModules: Sendable {
         }
     }
 
+    /// One module's source, to run it in another interpreter.
+    public func source(ofModule name: String) -> String? {
+        modules.first { $0.name == name }?.source
+    }
+
     /// Loads them into `sys.modules`, after the program model they build on.
     public func install(_ gil: borrowing GIL) throws {
         try PythonSyntax.install(gil)

@@ -13,11 +13,10 @@ public enum BenchErrata {
         for (question, claims) in Dictionary(grouping: open, by: \.question).sorted(by: { Errata.questionOrder($0.key, $1.key) }) {
             out.append("\(question) (benchmarks)")
             for claim in claims {
-                out.append("  \(claim.benchmark)  \(claim.verdict.rawValue)  (benchmark)")
+                let place = claim.guideLine.map { "\(claim.guideFile ?? "guide"):\($0)" } ?? claim.benchmark
+                out.append("  \(place)  \(claim.verdict.rawValue)  (benchmark \(claim.benchmark))")
                 out.append("      documented   \(claim.claim)")
-                if let measured = claim.observed ?? claim.measured.map({ BenchmarkJudge.format($0) + (claim.unit.map { " \($0)" } ?? "") }) {
-                    out.append("      measured     \(measured)")
-                }
+                out.append("      measured     \(claim.measuredText)")
                 if let reason = claim.reason { out.append("      why          \(reason)") }
             }
             out.append("")

@@ -38,7 +38,7 @@ public enum GitHubAnnotations {
 
     public static func benchmarks(_ document: BenchDocument) -> [String] {
         document.claims.filter { $0.verdict.standing == .fails }.map { claim in
-            command("warning", file: nil, line: nil, title: "guidecheck bench: \(claim.benchmark) not reproduced",
+            command("warning", file: claim.guideFile, line: claim.guideLine, title: "guidecheck bench: \(claim.benchmark) \(claim.verdict.rawValue)",
                     message: "\(claim.claim)\n\(claim.reason ?? "")")
         }
     }

@@ -127,14 +127,15 @@ public struct HTMLReport: Sendable {
 
     private func benchmarkSection(_ benchmarks: BenchDocument) -> String {
         var parts = ["<section class=\"benchmarks\" id=\"benchmarks\"><h2>Benchmarks: the guide's performance and memory claims on this machine</h2>",
-                     "<p class=\"meta\">Python \(e(benchmarks.python)) · \(benchmarks.machine.cores) cores · \(e(benchmarks.machine.cpu))\(benchmarks.quick ? " · --quick" : "") · median ± MAD; the shaded band is what the guide's claim accepts here.</p>"]
+                     "<p class=\"meta\">Python \(e(benchmarks.python)) · \(benchmarks.machine.cores) cores · \(e(benchmarks.machine.cpu))\(benchmarks.quick ? " · --quick" : "") · the figure with its 95 % interval over processes; the shaded band is what the guide's claim accepts.</p>"]
         for claim in benchmarks.claims {
             parts.append("<div class=\"bench v-\(claim.verdict.rawValue)\" id=\"bench-\(e(claim.benchmark))\">")
             parts.append("<h3><span class=\"symbol\">\(claim.verdict.symbol)</span> \(e(claim.benchmark)) <span class=\"topic\">\(e(claim.question))</span> <span class=\"status\">\(claim.verdict.rawValue)</span></h3>")
             parts.append("<blockquote>\(e(claim.claim))</blockquote>")
             if let chart = SVGCharts.complexity(claim) ?? SVGCharts.figure(claim) { parts.append(chart) }
             var facts = ["guide: \(e(claim.guide))"]
-            if let observed = claim.observed { facts.append("measured: \(e(observed))") }
+            facts.append("measured: \(e(claim.measuredText))")
+            if let line = claim.guideLine { facts.append("guide line \(line)") }
             if let predicate = claim.predicate { facts.append("predicate: \(e(predicate))") }
             parts.append("<p class=\"meta\">\(facts.joined(separator: " · "))</p>")
             if let reason = claim.reason { parts.append("<p class=\"note\">\(e(reason))</p>") }

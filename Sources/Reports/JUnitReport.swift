@@ -69,7 +69,11 @@ public enum JUnitReport {
         ])
         for claim in document.claims {
             var test = Case(classname: claim.question, name: "\(claim.benchmark): \(claim.claim)", time: 0)
-            let details = "guide: \(claim.guide)\npredicate: \(claim.predicate ?? "-")\nreason: \(claim.reason ?? "-")"
+            if let line = claim.guideLine {
+                test.file = claim.guideFile
+                test.line = line
+            }
+            let details = "guide: \(claim.guide)\nmeasured: \(claim.measuredText)\npredicate: \(claim.predicate ?? "-")\nreason: \(claim.reason ?? "-")"
             switch claim.verdict.standing {
             case .open: test.outcome = .skipped(claim.reason ?? "not checkable here")
             case .fails: test.outcome = .failure(type: claim.verdict.rawValue, message: claim.reason ?? claim.verdict.rawValue, text: details)

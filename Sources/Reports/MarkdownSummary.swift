@@ -54,11 +54,10 @@ public enum MarkdownSummary {
             if !lines.isEmpty { lines.append("") }
             lines.append("## guidecheck bench: \(benchmarks.claims.count) claims (Python \(benchmarks.python), \(benchmarks.machine.cores) cores\(benchmarks.quick ? ", --quick" : ""))")
             lines.append("")
-            lines.append("| benchmark | claim | guide | measured | verdict |")
+            lines.append("| benchmark | claim | guide | measured (95 % interval) | verdict |")
             lines.append("|---|---|---|---|---|")
             for claim in benchmarks.claims {
-                let unit = claim.unit.map { $0 == "x" ? "x" : " \($0)" } ?? ""
-                let measured = claim.observed ?? claim.measured.map { String(format: "%.3g", $0) + unit + (claim.spread.map { String(format: " ± %.2g", $0) } ?? "") } ?? "–"
+                let measured = claim.measuredText
                 lines.append("| \(claim.benchmark) | \(cell(claim.claim)) | \(cell(claim.guide)) | \(cell(measured)) | \(claim.verdict.symbol) \(claim.verdict.rawValue) |")
             }
         }

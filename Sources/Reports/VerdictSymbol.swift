@@ -22,7 +22,9 @@ extension BenchVerdict: VerdictSymbolic {
     public var symbol: String {
         switch self {
         case .reproduced: return "✓"
+        case .contextDependent: return "◐"
         case .notReproduced: return "✗"
+        case .inconclusive: return "?"
         case .notCheckable: return "–"
         }
     }

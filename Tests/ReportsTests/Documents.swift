@@ -48,18 +48,33 @@ enum Documents {
              "machine": {"cores": 2, "cpu": "test CPU", "megahertz": 2000, "load_average": 0.1},
              "claims": [
               {"benchmark": "threads", "question": "Q1", "claim": "~8-10x", "verdict": "reproduced", "guide": "~8-10x",
-               "measured": 9.5, "unit": "x", "spread": 0.1, "predicate": "between 8 x and 10 x", "reason": "measured 9.5",
-               "values": [1, 1], "samples": {}, "cpu": {}, "reference": 9, "range": [8, 10], "warnings": [],
-               "processes": 2, "values_per_process": 2},
+               "guide_file": "guide.txt", "guide_line": 40,
+               "measured": 9.5, "interval": [9.1, 9.9], "confidence": 0.95, "unit": "x", "predicate": "between 8 x and 10 x",
+               "reason": "measured 9.5 x [9.1, 9.9]", "per_process": [9.2, 9.5, 9.8], "conditions": [],
+               "values": [1, 1], "samples": {}, "cpu": {}, "growth": [], "reference": 9, "accepted": [8, 10], "warnings": [],
+               "processes": 3, "values_per_process": 2},
               {"benchmark": "concat", "question": "Q20", "claim": "O(n²)", "verdict": "not-reproduced", "guide": "O(n²)",
-               "measured": 1.0, "observed": "n", "unit": "s", "spread": 0.01, "predicate": "grows as n²", "reason": "best fit n",
-               "values": [1], "samples": {}, "cpu": {}, "warnings": [], "processes": 2, "values_per_process": 2,
-               "fit": {"variant": "concat", "model": "n", "error": 0.01, "errors": {"n": 0.01}, "exponent": 1.0,
-                       "intercept": 0.0, "slope": 2e-8, "sizes": [1000, 10000, 100000, 1000000],
-                       "medians": [2e-5, 2e-4, 2e-3, 2e-2]}},
+               "measured": 1.0, "interval": [0.97, 1.03], "confidence": 0.95, "unit": "s", "predicate": "grows as n²",
+               "reason": "growth exponent 1.00 [0.97, 1.03]", "per_process": [0.98, 1.0, 1.02], "conditions": [],
+               "values": [1], "samples": {}, "cpu": {}, "warnings": [], "processes": 3, "values_per_process": 2,
+               "growth": [{"variant": "concat", "sizes": [1000, 10000, 100000, 1000000], "medians": [2e-5, 2e-4, 2e-3, 2e-2],
+                           "empty_call": 5e-8, "exponent": {"value": 1.0, "low": 0.97, "high": 1.03, "level": 0.95, "count": 3},
+                           "model": "n²", "bounds": [1.85, 2.2]}]},
+              {"benchmark": "arrays", "question": "Q22", "claim": "2–4×", "verdict": "context-dependent", "guide": "2–4x",
+               "unit": "x", "predicate": "between 2 x and 4 x", "reason": "reproduced under 'i'; not-reproduced under 'd'.",
+               "per_process": [2, 2], "values": [], "samples": {}, "cpu": {}, "growth": [], "warnings": [], "processes": 2,
+               "values_per_process": 1,
+               "conditions": [
+                 {"name": "'i'", "verdict": "reproduced", "measured": 2, "interval": [2, 2], "per_process": [2, 2], "reason": "measured 2 x"},
+                 {"name": "'d'", "verdict": "not-reproduced", "measured": 1, "interval": [1, 1], "per_process": [1, 1], "reason": "measured 1 x"}]},
+              {"benchmark": "numpy", "question": "Q1", "claim": "parallel", "verdict": "inconclusive", "guide": "parallel",
+               "measured": 1.4, "interval": [1.13, 1.65], "confidence": 0.95, "unit": "x", "predicate": "at least 1.5 x",
+               "reason": "measured 1.4 x [1.13, 1.65], which straddles at least 1.5 x", "inconclusive_because": "straddles",
+               "per_process": [1.2, 1.4, 1.6], "conditions": [], "values": [], "samples": {}, "cpu": {}, "growth": [],
+               "warnings": [], "processes": 3, "values_per_process": 2},
               {"benchmark": "older", "question": "FAQ", "claim": "up to 25 %", "verdict": "not-checkable", "guide": "25 %",
-               "reason": "needs Python 3.10", "values": [], "samples": {}, "cpu": {}, "warnings": [], "processes": 0,
-               "values_per_process": 0}
+               "reason": "needs Python 3.10", "per_process": [], "conditions": [], "values": [], "samples": {}, "cpu": {},
+               "growth": [], "warnings": [], "processes": 0, "values_per_process": 0}
              ]}
             """
         return try! BenchDocument.decode(Data(json.utf8))

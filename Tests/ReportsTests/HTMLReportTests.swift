@@ -21,10 +21,11 @@ struct HTMLReportTests {
         #expect(html.contains("<span class=\"mark\">✗</span>print(12)  # line 12 &lt;tag&gt; &amp; more"))
         #expect(html.contains("<span class=\"symbol\">◐</span> context-dependent"))
         #expect(html.contains("statement by statement</span> False"))
-        #expect(html.components(separatedBy: "<svg class=\"chart figure-chart\"").count - 1 == 1)
+        #expect(html.components(separatedBy: "<svg class=\"chart figure-chart\"").count - 1 == 2, "a chart for each figure with a number")
         #expect(html.components(separatedBy: "<svg class=\"chart complexity-chart\"").count - 1 == 1)
         #expect(html.contains("class=\"expected\""), "the band the guide's claim accepts")
-        #expect(html.contains("<polyline points="), "the fitted curve")
+        #expect(html.contains("<polyline points="), "the line of the measured exponent")
+        #expect(html.contains("95 % interval 9.1–9.9"), "the interval is drawn")
         #expect(html.contains("fixtures: none"))
     }
 
@@ -57,7 +58,7 @@ struct HTMLReportTests {
         #expect(page.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG")
         #expect(page.count > empty.count * 5, "a blank page of the same size compresses to \(empty.count) bytes; this one is \(page.count)")
         let dom = String(decoding: try Self.chromium(["--dump-dom", "file://\(index)"]), as: UTF8.self)
-        #expect(dom.components(separatedBy: "<svg class=\"chart").count - 1 == 2, "both charts are in the rendered DOM")
+        #expect(dom.components(separatedBy: "<svg class=\"chart").count - 1 == 3, "every chart is in the rendered DOM")
         #expect(dom.contains("<circle"))
     }
 }

@@ -15,7 +15,9 @@ struct SummaryTests {
         #expect(markdown.contains("| `guide.txt:108` | ◐ context-dependent | False in most contexts | module: True; interactive: False |"))
         #expect(markdown.contains("| `guide.txt:115` | ✓ holds, changed from expected/ |"))
         #expect(markdown.contains("| `snippets/q06_crash.py` | crashed |"))
-        #expect(markdown.contains("| concat | O(n²) | O(n²) | n | ✗ not-reproduced |"))
+        #expect(markdown.contains("| concat | O(n²) | O(n²) | exponent 1.00 [0.97, 1.03] | ✗ not-reproduced |"), "\(markdown)")
+        #expect(markdown.contains("| numpy | parallel | parallel | 1.4 x [1.13, 1.65] | ? inconclusive |"))
+        #expect(markdown.contains("| arrays | 2–4× | 2–4x | 1–2 x over 2 conditions | ◐ context-dependent |"))
         #expect(MarkdownSummary.cell("a|b\nc") == "a\\|b ⏎ c")
     }
 

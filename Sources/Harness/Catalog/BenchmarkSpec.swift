@@ -1,4 +1,5 @@
 import Foundation
+import StrictYAML
 import Yams
 
 /// One performance or memory claim of the guide, and how to put it to the test.
@@ -34,6 +35,61 @@ public struct BenchmarkSpec: Codable, Sendable, Equatable {
     public var values: Int?
     /// Set when the claim cannot be checked on this machine, with the reason.
     public var notCheckable: String?
+    /// The claim's truth may depend on these: each is measured and judged, and
+    /// the claim is context-dependent when they disagree.
+    public var conditions: [Condition]?
+    /// The claim assumes this many cores: on fewer it is measured and shown,
+    /// with no verdict.
+    public var needsCores: Int?
+    /// An absolute CPU time from the author's machine: it depends on the machine.
+    public var machineDependent: Bool?
+
+    /// One condition: its name, and the keyword arguments every variant (or its
+    /// setup) is called with under it.
+    public struct Condition: Codable, Sendable, Equatable {
+        public var name: String
+        public var args: [String: Argument]
+
+        public init(name: String, args: [String: Argument]) {
+            self.name = name
+            self.args = args
+        }
+    }
+
+    /// A keyword argument's value, as YAML and JSON write it.
+    public enum Argument: Codable, Sendable, Equatable, CustomStringConvertible {
+        case bool(Bool)
+        case int(Int)
+        case double(Double)
+        case string(String)
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let value = try? container.decode(Bool.self) { self = .bool(value) }
+            else if let value = try? container.decode(Int.self) { self = .int(value) }
+            else if let value = try? container.decode(Double.self) { self = .double(value) }
+            else { self = .string(try container.decode(String.self)) }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .bool(let value): try container.encode(value)
+            case .int(let value): try container.encode(value)
+            case .double(let value): try container.encode(value)
+            case .string(let value): try container.encode(value)
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .bool(let value): return value ? "True" : "False"
+            case .int(let value): return String(value)
+            case .double(let value): return String(value)
+            case .string(let value): return "'\(value)'"
+            }
+        }
+    }
 
     public enum Measure: String, Codable, Sendable {
         /// Wall and CPU seconds per call.
@@ -71,23 +127,41 @@ public struct BenchmarkSpec: Codable, Sendable, Equatable {
         public var equals: String?
         /// `1`, `log n`, `n`, `n log n` or `n²`.
         public var complexity: String?
-        /// Bounds are multiplied by min(this, the machine's cores): the guide
-        /// assumes that many cores.
-        public var scaleByCoresUpTo: Int?
+        /// The guide says "roughly" or "~": each bound is widened by
+        /// `roughTolerance`, a stated reading of those words.
+        public var roughly: Bool?
+
+        /// "Roughly 3–5×" accepts 2.7–5.5: a figure given as rough is read as
+        /// good to 10 %.
+        public static let roughTolerance = 0.1
 
         enum CodingKeys: String, CodingKey {
-            case between, approximately, tolerance, equals, complexity
+            case between, approximately, tolerance, equals, complexity, roughly
             case atLeast = "at_least"
             case atMost = "at_most"
             case withinFactor = "within_factor"
-            case scaleByCoresUpTo = "scale_by_cores_up_to"
         }
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, question, claim, guide, file, measure, variants, sizes, figure, unit, expect, fixtures, env, processes, values
+        case name, question, claim, guide, file, measure, variants, sizes, figure, unit, expect, fixtures, env, processes, values,
+             conditions
         case notCheckable = "not_checkable"
+        case needsCores = "needs_cores"
+        case machineDependent = "machine_dependent"
     }
+
+    /// The keys `benchmarks.yaml` may hold: a misspelled one is an error.
+    static let schema = KeySchema.mapping(["benchmarks": .list(.mapping([
+        "name": .value, "question": .value, "claim": .value, "guide": .value, "file": .value, "measure": .value,
+        "variants": .value, "sizes": .value, "unit": .value, "fixtures": .value, "env": .anyKeys, "processes": .value,
+        "values": .value, "not_checkable": .value, "needs_cores": .value, "machine_dependent": .value,
+        "figure": .mapping(["ratio": .value, "saving": .value, "value": .value, "complexity": .value]),
+        "expect": .mapping(["between": .value, "at_least": .value, "at_most": .value, "approximately": .value,
+                            "tolerance": .value, "within_factor": .value, "equals": .value, "complexity": .value,
+                            "roughly": .value]),
+        "conditions": .list(.mapping(["name": .value, "args": .anyKeys])),
+    ]))])
 }
 
 /// `benchmarks/benchmarks.yaml`.
@@ -105,13 +179,14 @@ public struct BenchmarkCatalog: Sendable {
             throw CatalogError(message: "\(path): cannot read the benchmark catalog")
         }
         let file: File
-        do { file = try YAMLDecoder().decode(File.self, from: text) } catch {
-            throw CatalogError(message: "\(path): \(error)")
+        do { file = try StrictYAML.decode(File.self, from: text, file: path, schema: BenchmarkSpec.schema) } catch {
+            throw CatalogError(message: "\(error)")
         }
         var names = Set<String>()
         for spec in file.benchmarks {
             guard names.insert(spec.name).inserted else { throw CatalogError(message: "\(path): two benchmarks are named \(spec.name)") }
-            if spec.notCheckable == nil {
+            // A not-checkable claim may still name a workload, measured to show what it gives.
+            if spec.notCheckable == nil || spec.file != nil {
                 guard let module = spec.file, spec.measure != nil, let figure = spec.figure, spec.expect != nil else {
                     throw CatalogError(message: "\(path): \(spec.name) needs file, measure, figure and expect (or not_checkable)")
                 }
@@ -120,6 +195,12 @@ public struct BenchmarkCatalog: Sendable {
                 }
                 if figure.complexity != nil && (spec.sizes?.count ?? 0) < 4 {
                     throw CatalogError(message: "\(path): \(spec.name) fits a complexity, which needs at least four sizes")
+                }
+                if let claimed = spec.expect?.complexity, GrowthModel.named(claimed) == nil {
+                    throw CatalogError(message: "\(path): \(spec.name): unknown complexity '\(claimed)' (one of \(GrowthModel.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                if let conditions = spec.conditions, Set(conditions.map(\.name)).count != conditions.count || conditions.isEmpty {
+                    throw CatalogError(message: "\(path): \(spec.name): conditions need distinct names")
                 }
             }
         }

@@ -1,22 +1,35 @@
 import Foundation
 import Workers
 
-/// Runs one benchmark process (`guidecheck __bench-worker`) and hands each value
-/// line it sends to `onLine` as it arrives; kills it at `timeout`.
+/// Runs one benchmark process (`guidecheck __bench-worker`, or a plain
+/// interpreter running bench_child's `serve()`) and hands each value line it
+/// sends to `onLine` as it arrives; kills it at `timeout`.
 struct BenchProcess {
     let executable: String
     let arguments: [String]
     let environment: [String: String]
+    /// Whether `__bench-worker` comes first: false for a plain interpreter.
+    var protocolArguments = true
+
+    init(executable: String, arguments: [String], environment: [String: String], protocolArguments: Bool = true) {
+        self.executable = executable
+        self.arguments = arguments
+        self.environment = environment
+        self.protocolArguments = protocolArguments
+    }
 
     struct Failure: Error, CustomStringConvertible {
         var message: String
         var description: String { message }
     }
 
-    func run(_ job: BenchJob, timeout: Double, onLine: (BenchLine) -> Void) throws {
+    /// Returns the Python version the process reported.
+    @discardableResult
+    func run(_ job: BenchJob, timeout: Double, onLine: (BenchLine) -> Void) throws -> String {
         let worker: WorkerProcess<BenchJob, BenchLine>
         do {
-            worker = try WorkerProcess(executable: executable, arguments: ["__bench-worker"] + arguments, environment: environment)
+            worker = try WorkerProcess(executable: executable, arguments: (protocolArguments ? ["__bench-worker"] : []) + arguments,
+                                       environment: environment)
         } catch {
             throw Failure(message: "cannot start a benchmark process: \(error)")
         }
@@ -41,6 +54,7 @@ struct BenchProcess {
             throw Failure(message: "\(error)")
         }
         _ = worker.waitForExit()
+        return worker.python
     }
 
     /// Set once, from the timer's thread.

@@ -10,13 +10,18 @@ public struct BenchSettings: Sendable {
     /// The loopback HTTP server, for the `network` fixture.
     public var httpBase: String?
     public var cores: Int
+    /// The distribution's own interpreter (`sys.executable`), to time
+    /// machine-dependent claims in too; nil to skip.
+    public var referencePython: String?
 
-    public init(quick: Bool, executable: String, workerArguments: [String] = [], httpBase: String?, cores: Int) {
+    public init(quick: Bool, executable: String, workerArguments: [String] = [], httpBase: String?, cores: Int,
+                referencePython: String? = nil) {
         self.quick = quick
         self.executable = executable
         self.workerArguments = workerArguments
         self.httpBase = httpBase
         self.cores = cores
+        self.referencePython = referencePython
     }
 
     /// A timed value lasts at least this long (pyperf: 100 ms; a value under a
@@ -25,8 +30,13 @@ public struct BenchSettings: Sendable {
     /// Processes × values per process, before the time budget trims them.
     var processes: Int { quick ? 3 : 6 }
     var valuesPerProcess: Int { quick ? 2 : 3 }
-    /// Seconds one benchmark should take at most, calibration included.
+    /// Seconds one benchmark should take at most, calibration included, before
+    /// an inconclusive verdict asks for more.
     var budget: Double { quick ? 8 : 40 }
+    /// Seconds one benchmark may take when it measures more to settle an
+    /// inconclusive verdict; and at most this many times the first processes.
+    var extendedBudget: Double { budget * 2 }
+    var maximumBatches: Int { 4 }
 }
 
 /// What the runner reports while it works.
@@ -38,9 +48,10 @@ public struct BenchProgress: Sendable {
     public var secondsLeft: Double
 }
 
-/// Measures one benchmark: a calibration process, then several processes
-/// taking interleaved values of every variant, the first of each dropped as a
-/// warm-up. Every raw value is kept.
+/// Measures one benchmark: a calibration process, then batches of processes
+/// taking interleaved values of every variant (the first of each dropped as a
+/// warm-up), more batches while the verdict is inconclusive and the time budget
+/// allows. Every raw value is kept.
 public struct BenchmarkRunner: Sendable {
     public let catalog: BenchmarkCatalog
     public let settings: BenchSettings
@@ -50,18 +61,33 @@ public struct BenchmarkRunner: Sendable {
         self.settings = settings
     }
 
-    public func run(_ spec: BenchmarkSpec, progress: (BenchProgress) -> Void = { _ in }) -> BenchmarkResult {
-        let started = Date()
-        let busy = MachineInfo.current().loadAverage
-        guard spec.notCheckable == nil, let file = spec.file, let measure = spec.measure, let figure = spec.figure else {
-            return BenchmarkResult(spec: spec, verdict: .notCheckable, reason: spec.notCheckable)
-        }
+    /// The tasks of a benchmark: every variant at every size under every
+    /// condition, and for a timed complexity an empty call under each condition.
+    static func tasks(for spec: BenchmarkSpec, measure: BenchmarkSpec.Measure, figure: BenchmarkSpec.Figure) -> [BenchJob.Task] {
         var tasks: [BenchJob.Task] = []
-        for variant in figure.variants {
-            for size in spec.sizes.map({ $0.map(Optional.some) }) ?? [nil] {
-                tasks.append(BenchJob.Task(variant: variant, n: size, measure: measure, loops: nil))
+        let conditions: [Int?] = spec.conditions.map { Array($0.indices) } ?? [nil]
+        for condition in conditions {
+            let args = condition.map { spec.conditions![$0].args }
+            for variant in figure.variants {
+                for size in spec.sizes.map({ $0.map(Optional.some) }) ?? [nil] {
+                    tasks.append(BenchJob.Task(variant: variant, n: size, measure: measure, condition: condition, args: args))
+                }
+            }
+            if let variant = figure.complexity, measure == .time {
+                tasks.append(BenchJob.Task(variant: variant, n: spec.sizes?.first, measure: measure, condition: condition,
+                                           args: args, empty: true))
             }
         }
+        return tasks
+    }
+
+    public func run(_ spec: BenchmarkSpec, progress: (BenchProgress) -> Void = { _ in }) -> BenchmarkResult {
+        let started = Date()
+        // A not-checkable claim with a workload is still measured, to show what it gives here.
+        guard let file = spec.file, let measure = spec.measure, let figure = spec.figure else {
+            return BenchmarkResult(spec: spec, verdict: .notCheckable, reason: spec.notCheckable)
+        }
+        var tasks = Self.tasks(for: spec, measure: measure, figure: figure)
         var environment = spec.env ?? [:]
         if spec.fixtures?.contains("network") == true, let base = settings.httpBase { environment["GUIDECHECK_HTTP_BASE"] = base }
         let process = BenchProcess(executable: settings.executable, arguments: settings.workerArguments, environment: environment)
@@ -83,71 +109,80 @@ public struct BenchmarkRunner: Sendable {
                     secondsPerRound += Double(loops) * (line.seconds ?? 0)
                 }
                 // Fit the time budget: fewer processes first, then fewer values, never
-                // below two processes of one value (a spread needs two).
+                // below two processes of one value (an interval needs two).
                 let perProcess = { (rounds: Int) in secondsPerRound * Double(warmups + rounds) + 0.05 }
                 while Double(processes) * perProcess(rounds) > settings.budget && processes > 2 { processes -= 1 }
                 while Double(processes) * perProcess(rounds) > settings.budget && rounds > 1 { rounds -= 1 }
             }
+            let job = BenchJob(file: path, env: environment, tasks: tasks, warmups: warmups, rounds: rounds, calibrate: false,
+                               minimum: settings.minimumValueSeconds, calibrationBudget: 0)
+            let timeout = max(120, secondsPerRound * Double(warmups + rounds) * 5)
             var measurements = Measurements(tasks: tasks)
-            let total = processes * rounds * tasks.count
-            var done = 0
-            for _ in 0..<processes {
-                let job = BenchJob(file: path, env: environment, tasks: tasks, warmups: warmups, rounds: rounds, calibrate: false,
-                                   minimum: settings.minimumValueSeconds, calibrationBudget: 0)
-                try process.run(job, timeout: max(120, secondsPerRound * Double(warmups + rounds) * 5)) { line in
-                    guard let task = line.task, line.warmup != true else { return }
-                    measurements.add(line, to: task)
-                    done += 1
-                    // Values left, at the calibrated seconds per value.
-                    let left = Double(total - done) * secondsPerRound / Double(max(1, tasks.count))
-                    progress(BenchProgress(benchmark: spec.name, valuesDone: done, valuesTotal: total, secondsLeft: left))
+            let load = LoadMonitor()
+            var batches = 0
+            var result: BenchmarkResult
+            repeat {
+                let batchStarted = Date()
+                let total = processes * rounds * tasks.count
+                var done = 0
+                for _ in 0..<processes {
+                    let index = measurements.startProcess()
+                    try process.run(job, timeout: timeout) { line in
+                        guard let task = line.task, line.warmup != true else { return }
+                        measurements.add(line, to: task, process: index)
+                        done += 1
+                        let left = Double(total - done) * secondsPerRound / Double(max(1, tasks.count))
+                        progress(BenchProgress(benchmark: spec.name, valuesDone: done, valuesTotal: total, secondsLeft: left))
+                    }
                 }
+                batches += 1
+                let batchSeconds = Date().timeIntervalSince(batchStarted)
+                result = BenchmarkJudge(spec: spec, cores: settings.cores, otherLoad: load.otherCores()).judge(measurements)
+                // Measure more only where more processes can narrow the interval, in time.
+                let canExtend = result.verdict == .inconclusive && result.inconclusiveBecause == .straddles
+                    && batches < settings.maximumBatches
+                    && Date().timeIntervalSince(started) + batchSeconds <= settings.extendedBudget
+                if !canExtend { break }
+            } while true
+            if spec.machineDependent == true, measure == .time {
+                let reference = referenceTiming(job: job, environment: environment, processes: processes, timeout: timeout)
+                result = BenchmarkJudge(spec: spec, cores: settings.cores, otherLoad: load.otherCores(), reference: reference)
+                    .judge(measurements)
             }
-            var result = BenchmarkJudge(spec: spec, cores: settings.cores).judge(measurements)
-            result.processes = processes
             result.valuesPerProcess = rounds
             result.seconds = Date().timeIntervalSince(started)
-            if busy > Double(settings.cores) * 0.5 {
-                result.warnings.append(String(format: "the machine was busy (load average %.2f on %d cores): figures may be off", busy, settings.cores))
-            }
             return result
         } catch {
-            var result = BenchmarkResult(spec: spec, verdict: .notReproduced, reason: "could not be measured: \(error)")
+            var result = BenchmarkResult(spec: spec, verdict: .notCheckable, reason: "could not be measured: \(error)")
             result.seconds = Date().timeIntervalSince(started)
             return result
         }
     }
-}
 
-/// Every value taken, per task.
-struct Measurements: Sendable {
-    var tasks: [BenchJob.Task]
-    var wall: [[Double]]
-    var cpu: [[Double]]
-    var values: [[Double]]
-    var texts: [[String]]
-
-    init(tasks: [BenchJob.Task]) {
-        self.tasks = tasks
-        wall = Array(repeating: [], count: tasks.count)
-        cpu = wall
-        values = wall
-        texts = Array(repeating: [], count: tasks.count)
-    }
-
-    mutating func add(_ line: BenchLine, to task: Int) {
-        if let wall = line.wall { self.wall[task].append(wall) }
-        if let cpu = line.cpu { self.cpu[task].append(cpu) }
-        if let value = line.value { values[task].append(value) }
-        if let text = line.text { texts[task].append(text) }
-    }
-
-    /// The sample a figure is made of: wall seconds for timing, else the values.
-    func sample(_ task: Int) -> Sample {
-        Sample(tasks[task].measure == .time ? wall[task] : values[task])
-    }
-
-    func index(of variant: String, size: Int? = nil) -> Int? {
-        tasks.firstIndex { $0.variant == variant && $0.n == size }
+    /// The same job in the distribution's own interpreter, as many processes.
+    private func referenceTiming(job: BenchJob, environment: [String: String], processes: Int,
+                                 timeout: Double) -> BenchmarkResult.ReferenceTiming? {
+        guard let executable = settings.referencePython else { return nil }
+        guard let source = BenchWorker.helpers.source(ofModule: "_guidecheck_bench") else { return nil }
+        let process = BenchProcess(executable: executable, arguments: ["-I", "-c", source + "\nserve()\n"],
+                                   environment: environment, protocolArguments: false)
+        var reference = BenchmarkResult.ReferenceTiming(executable: executable, python: "", estimate: nil, problem: nil)
+        var measurements = Measurements(tasks: job.tasks)
+        do {
+            for _ in 0..<max(2, processes) {
+                let index = measurements.startProcess()
+                reference.python = try process.run(job, timeout: timeout) { line in
+                    guard let task = line.task, line.warmup != true else { return }
+                    measurements.add(line, to: task, process: index)
+                }
+            }
+        } catch {
+            reference.problem = "\(error)"
+            return reference
+        }
+        guard let variant = job.tasks.first.map(\.variant), let task = measurements.index(of: variant) else { return reference }
+        let medians = measurements.processMedians(task)
+        reference.estimate = Estimate.fromProcesses(medians.keys.sorted().map { medians[$0]! })
+        return reference
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StrictYAML
 import GuideModel
 import Yams
 
@@ -145,7 +146,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw CorpusError(file: url.path, line: nil, message: "cannot read the manifest: \(error.localizedDescription)")
         }
-        var manifest = try StrictYAML.decode(Manifest.self, from: text, file: url.path, schema: schema)
+        var manifest = try CorpusError.reading { try StrictYAML.decode(Manifest.self, from: text, file: url.path, schema: schema) }
         if let root = try? Yams.compose(yaml: text) {
             for entry in manifest.snippets.indices {
                 for annotation in (manifest.snippets[entry].annotations ?? []).indices {
@@ -196,4 +197,11 @@ public struct CorpusError: Error, Codable, Sendable, Equatable, CustomStringConv
     }
 
     public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+
+    /// Runs `read`, a problem in a YAML file becoming a corpus error.
+    static func reading<T>(_ read: () throws -> T) throws -> T {
+        do { return try read() } catch let error as YAMLFileError {
+            throw CorpusError(file: error.file, line: error.line, message: error.message)
+        }
+    }
 }

@@ -12,58 +12,33 @@ public struct BenchReport: Sendable {
     public var quick: Bool
     public var results: [BenchmarkResult]
     public var seconds: Double
+    /// Where each benchmark's quote is in the guide: name → (guide path, 1-based line).
+    public var guideLines: [String: (String, Int)]
 
-    public init(python: String, machine: MachineInfo, quick: Bool, results: [BenchmarkResult], seconds: Double) {
+    public init(python: String, machine: MachineInfo, quick: Bool, results: [BenchmarkResult], seconds: Double,
+                guideLines: [String: (String, Int)] = [:]) {
         self.python = python
         self.machine = machine
         self.quick = quick
         self.results = results
         self.seconds = seconds
+        self.guideLines = guideLines
     }
 
-    /// The guide's figure as one number, scaled to this machine's cores where the
-    /// guide assumes a core count, to compare the measured one with.
-    func reference(_ spec: BenchmarkSpec) -> Double? {
+    /// The guide's figure as one number, to compare the measured one with.
+    static func reference(_ spec: BenchmarkSpec) -> Double? {
         guard let expect = spec.expect, expect.complexity == nil, expect.equals == nil else { return nil }
-        let scale = expect.scaleByCoresUpTo.map { Double(min($0, machine.cores)) } ?? 1
         if let target = expect.approximately { return target }
-        if let range = expect.between, range.count == 2 { return (range[0] + range[1]) / 2 * scale }
-        return (expect.atLeast ?? expect.atMost).map { $0 * scale }
-    }
-
-    /// The region the predicate accepts on this machine, for drawing: [low, high]
-    /// (high may be nil for "at least").
-    func expectedRange(_ spec: BenchmarkSpec) -> [Double?]? {
-        guard let expect = spec.expect, expect.complexity == nil, expect.equals == nil else { return nil }
-        let scale = expect.scaleByCoresUpTo.map { Double(min($0, machine.cores)) } ?? 1
-        if let range = expect.between, range.count == 2 { return [range[0] * scale, range[1] * scale] }
-        if let target = expect.approximately {
-            if let factor = expect.withinFactor { return [target / factor, target * factor] }
-            let tolerance = expect.tolerance ?? 0.1
-            return [target * (1 - tolerance), target * (1 + tolerance)]
-        }
-        if let low = expect.atLeast { return [low * scale, expect.atMost.map { $0 * scale }] }
-        if let high = expect.atMost { return [0, high * scale] }
-        return nil
+        if let range = expect.between, range.count == 2 { return (range[0] + range[1]) / 2 }
+        return expect.atLeast ?? expect.atMost
     }
 
     public func table() -> String {
-        var rows = [["benchmark", "claim", "guide", "measured", "ratio", "verdict"]]
-        for result in results {
-            let spec = result.spec
-            let unit = spec.unit.map { $0 == "x" ? "x" : " " + $0 } ?? ""
-            var measured = "-"
-            if let observed = result.observed {
-                measured = observed + (result.fit.map { String(format: " (exp %.2f)", $0.exponent) } ?? "")
-            } else if let value = result.measured {
-                measured = BenchmarkJudge.format(value) + unit + (result.spread.map { " ± " + BenchmarkJudge.formatSpread($0) } ?? "")
-            }
-            var ratio = "-"
-            if let value = result.measured, result.observed == nil, let reference = reference(spec), reference != 0 {
-                ratio = String(format: "%.2f", value / reference)
-            }
-            rows.append([spec.name, "\(spec.question) \(Self.shorten(spec.claim, to: 34))", Self.shorten(spec.guide, to: 16),
-                         measured, ratio, result.verdict.rawValue])
+        let document = BenchDocument(self)
+        var rows = [["benchmark", "claim", "guide", "measured (95 % interval)", "verdict"]]
+        for claim in document.claims {
+            rows.append([claim.benchmark, "\(claim.question) \(Self.shorten(claim.claim, to: 34))", Self.shorten(claim.guide, to: 16),
+                         claim.measuredText, claim.verdict.rawValue])
         }
         let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max()! }
         var lines = rows.map { row in
@@ -71,14 +46,14 @@ public struct BenchReport: Sendable {
                 .trimmingCharacters(in: .whitespaces)
         }
         lines.insert(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "), at: 1)
-        for result in results where result.verdict != .reproduced || !result.warnings.isEmpty {
-            if let reason = result.reason { lines.append("\(result.spec.name): \(reason)") }
-            for warning in result.warnings { lines.append("\(result.spec.name): warning: \(warning)") }
+        for claim in document.claims where claim.verdict != .reproduced || !claim.warnings.isEmpty {
+            if let reason = claim.reason { lines.append("\(claim.benchmark): \(reason)") }
+            for warning in claim.warnings { lines.append("\(claim.benchmark): warning: \(warning)") }
         }
         let counts = BenchVerdict.allCases.map { verdict in
-            "\(results.filter { $0.verdict == verdict }.count) \(verdict.rawValue)"
+            "\(document.claims.filter { $0.verdict == verdict }.count) \(verdict.rawValue)"
         }
-        lines.append(String(format: "%d claims: %@ (Python %@, %d cores, %@, %.0f s%@)", results.count,
+        lines.append(String(format: "%d claims: %@ (Python %@, %d cores, %@, %.0f s%@)", document.claims.count,
                             counts.joined(separator: ", "), python, machine.cores, machine.cpu, seconds, quick ? ", --quick" : ""))
         return lines.joined(separator: "\n")
     }
@@ -90,8 +65,8 @@ public struct BenchReport: Sendable {
     public func json() throws -> Data { try BenchDocument(self).encoded() }
 }
 
-/// `guidecheck bench --json FILE`: documented in the README; read back by the
-/// Markdown summary and the HTML report.
+/// `guidecheck bench --json FILE` (docs/json.md): read back by the Markdown
+/// summary, the HTML report, the errata and `bench --compare`.
 public struct BenchDocument: Codable, Sendable {
     public var python: String
     public var machine: Machine
@@ -115,30 +90,84 @@ public struct BenchDocument: Codable, Sendable {
         public var benchmark: String
         public var question: String
         public var claim: String
-        public var verdict: BenchVerdict
+        /// The guide file and the 1-based line the quote starts on, when located.
         public var guide: String
+        public var guideFile: String?
+        public var guideLine: Int?
+        public var verdict: BenchVerdict
+        /// The figure's centre, its interval [low, high] and the interval's confidence level.
         public var measured: Double?
+        public var interval: [Double]?
+        public var confidence: Double?
         public var observed: String?
         public var unit: String?
-        public var spread: Double?
         public var predicate: String?
+        /// What the predicate accepts: [low, high], either nil when open.
+        public var accepted: [Double?]?
         public var reason: String?
+        public var inconclusiveBecause: BenchmarkResult.Inconclusive?
+        /// The figure each process gave.
+        public var perProcess: [Double]
+        public var conditions: [Condition]
+        /// The values of the figure's first variant.
         public var values: [Double]
         public var samples: [String: [Double]]
         public var cpu: [String: [Double]]
-        public var fit: BenchmarkResult.FitSummary?
-        /// The guide's figure as one number on this machine's scale, when it has one.
+        public var growth: [BenchmarkResult.GrowthSummary]
+        /// The guide's figure as one number, when it has one.
         public var reference: Double?
-        /// What the predicate accepts on this machine: [low, high], high nil when open.
-        public var range: [Double?]?
+        public var referencePython: BenchmarkResult.ReferenceTiming?
+        /// Cores other processes kept busy while this was measured.
+        public var otherLoad: Double?
         public var warnings: [String]
         public var processes: Int
         public var valuesPerProcess: Int
 
+        public struct Condition: Codable, Sendable {
+            public var name: String
+            public var verdict: BenchVerdict
+            public var measured: Double?
+            public var interval: [Double]?
+            public var observed: String?
+            public var perProcess: [Double]
+            public var reason: String
+
+            enum CodingKeys: String, CodingKey {
+                case name, verdict, measured, interval, observed, reason
+                case perProcess = "per_process"
+            }
+        }
+
         enum CodingKeys: String, CodingKey {
-            case benchmark, question, claim, verdict, guide, measured, observed, unit, spread, predicate, reason, values,
-                 samples, cpu, fit, reference, range, warnings, processes
+            case benchmark, question, claim, guide, verdict, measured, interval, confidence, observed, unit, predicate, accepted,
+                 reason, conditions, values, samples, cpu, growth, reference, warnings, processes
+            case guideFile = "guide_file"
+            case guideLine = "guide_line"
+            case inconclusiveBecause = "inconclusive_because"
+            case perProcess = "per_process"
+            case referencePython = "reference_python"
+            case otherLoad = "other_load"
             case valuesPerProcess = "values_per_process"
+        }
+
+        /// The figure as the table shows it: `9.3 x [8.4, 10.2]`, a text, or a
+        /// span over conditions.
+        public var measuredText: String {
+            let unit = self.unit.map { $0 == "x" ? " x" : " " + $0 } ?? ""
+            let growth = !self.growth.isEmpty
+            func number(_ value: Double) -> String { growth ? String(format: "%.2f", value) : BenchmarkJudge.format(value) }
+            func figure(_ measured: Double?, _ interval: [Double]?) -> String? {
+                guard let measured else { return nil }
+                let prefix = growth ? "exponent " : ""
+                guard let interval, interval.count == 2, interval[0] != interval[1] else { return prefix + number(measured) + (growth ? "" : unit) }
+                return prefix + number(measured) + (growth ? "" : unit) + " [\(number(interval[0])), \(number(interval[1]))]"
+            }
+            if conditions.count > 1 {
+                let values = conditions.compactMap(\.measured)
+                guard let low = values.min(), let high = values.max() else { return conditions.compactMap(\.observed).joined(separator: " / ") }
+                return (growth ? "exponent " : "") + "\(number(low))–\(number(high))\(growth ? "" : unit) over \(conditions.count) conditions"
+            }
+            return observed ?? figure(measured, interval) ?? "–"
         }
     }
 
@@ -150,16 +179,24 @@ public struct BenchDocument: Codable, Sendable {
         seconds = report.seconds
         claims = report.results.map { result in
             let first = result.spec.figure?.variants.first
-            let values = result.samples.filter { key, _ in key == first || key.hasPrefix((first ?? "") + " n=") }
+            let values = result.samples.filter { key, _ in key == first || key.hasPrefix((first ?? "") + " ") }
                 .sorted { $0.key < $1.key }.flatMap(\.value.values)
+            let located = report.guideLines[result.spec.name]
             return Claim(
-                benchmark: result.spec.name, question: result.spec.question, claim: result.spec.claim,
-                verdict: result.verdict, guide: result.spec.guide, measured: result.measured,
-                observed: result.observed, unit: result.spec.unit, spread: result.spread, predicate: result.predicate,
-                reason: result.reason, values: values, samples: result.samples.mapValues(\.values),
-                cpu: result.cpuSamples.mapValues(\.values), fit: result.fit, reference: report.reference(result.spec),
-                range: report.expectedRange(result.spec),
-                warnings: result.warnings, processes: result.processes, valuesPerProcess: result.valuesPerProcess)
+                benchmark: result.spec.name, question: result.spec.question, claim: result.spec.claim, guide: result.spec.guide,
+                guideFile: located?.0, guideLine: located?.1, verdict: result.verdict, measured: result.estimate?.value,
+                interval: result.estimate.map { [$0.low, $0.high] }, confidence: result.estimate?.level,
+                observed: result.observed, unit: result.spec.unit, predicate: result.predicate, accepted: result.accepted,
+                reason: result.reason, inconclusiveBecause: result.inconclusiveBecause, perProcess: result.perProcess,
+                conditions: result.conditions.map { condition in
+                    Claim.Condition(name: condition.name, verdict: condition.verdict, measured: condition.estimate?.value,
+                                    interval: condition.estimate.map { [$0.low, $0.high] }, observed: condition.observed,
+                                    perProcess: condition.perProcess, reason: condition.reason)
+                },
+                values: values, samples: result.samples.mapValues(\.values), cpu: result.cpuSamples.mapValues(\.values),
+                growth: result.growth, reference: BenchReport.reference(result.spec), referencePython: result.referencePython,
+                otherLoad: result.otherLoad, warnings: result.warnings, processes: result.processes,
+                valuesPerProcess: result.valuesPerProcess)
         }
     }
 

@@ -16,13 +16,18 @@ struct Bench: ParsableCommand {
             Each benchmark in benchmarks/benchmarks.yaml quotes a claim of the guide and the \
             predicate it must meet. Timings are calibrated so each value lasts at least 100 ms \
             (10 ms with --quick), taken in several fresh processes (the first value of each \
-            dropped as a warm-up), and reported as median ± MAD, every raw value kept. The GC \
-            is left as the benchmark sets it. Verdicts: reproduced, not-reproduced, not-checkable.
+            dropped as a warm-up), every raw value kept. Each figure is computed once per \
+            process and reported with its 95 % interval over processes; the verdict stands on \
+            the interval: reproduced (inside what the claim accepts), not-reproduced (outside), \
+            inconclusive (across a bound, after measuring more within the time budget; or on a \
+            busy machine), context-dependent (conditions disagree), not-checkable. The method: \
+            docs/benchmarks.md.
 
             Examples:
               guidecheck bench --quick
               guidecheck bench q20 --json bench.json
               guidecheck bench Q13 --junit bench.xml --format markdown
+              guidecheck bench --compare before.json after.json
             """)
 
     @Argument(help: ArgumentHelp("Only benchmarks whose name contains this, or of this question (Q13).", valueName: "filter"))
@@ -42,9 +47,23 @@ struct Bench: ParsableCommand {
     @Option(help: ArgumentHelp("The folder with benchmarks.yaml and the workloads.", valueName: "dir"))
     var benchmarks = "benchmarks"
 
+    @Option(help: ArgumentHelp("The guide the claims quote, to give each its line (default: the one snippets/manifest.yaml names).", valueName: "file"))
+    var guide: String?
+
+    @Option(parsing: .upToNextOption,
+            help: ArgumentHelp("Measure nothing: compare two `bench --json` files, per claim, with an interval on each change.", valueName: "old.json new.json"))
+    var compare: [String] = []
+
+    func validate() throws {
+        if !compare.isEmpty && compare.count != 2 {
+            throw ValidationError("--compare takes two files, the old run's JSON and the new one's: --compare old.json new.json")
+        }
+    }
+
     @OptionGroup var interpreter: InterpreterOptions
 
     func run() throws {
+        if compare.count == 2 { return try runComparison() }
         let catalog: BenchmarkCatalog
         do { catalog = try BenchmarkCatalog.load(directory: benchmarks, filter: filter) } catch {
             Self.exit(with: CommandFailure(message: "\(error)", exitCode: .configuration))
@@ -61,7 +80,8 @@ struct Bench: ParsableCommand {
         let machine = MachineInfo.current()
         let runner = BenchmarkRunner(catalog: catalog, settings: BenchSettings(
             quick: quick, executable: VerificationSession.selfExecutable, workerArguments: interpreter.workerArguments,
-            httpBase: server.baseURL, cores: machine.cores))
+            httpBase: server.baseURL, cores: machine.cores, referencePython: python.info.executable))
+        let guideLines = locateQuotes(catalog)
         let started = Date()
         let terminal = isatty(2) != 0 && !quiet
         var results: [BenchmarkResult] = []
@@ -70,7 +90,7 @@ struct Bench: ParsableCommand {
             if !terminal && !quiet { printError(position) }
             let result = runner.run(spec) { progress in
                 guard terminal else { return }
-                let left = progress.secondsLeft.isFinite ? String(format: ", about %.0f s left", progress.secondsLeft) : ""
+                let left = progress.secondsLeft.isFinite && progress.secondsLeft >= 1 ? String(format: ", about %.0f s left", progress.secondsLeft) : ""
                 let values = progress.valuesTotal > 0 ? ": \(progress.valuesDone)/\(progress.valuesTotal) values\(left)" : ": calibrating"
                 FileHandle.standardError.write(Data("\r\u{1B}[K\(position)\(values)".utf8))
             }
@@ -79,11 +99,36 @@ struct Bench: ParsableCommand {
             results.append(result)
         }
         let report = BenchReport(python: python.info.version, machine: machine, quick: quick, results: results,
-                                 seconds: Date().timeIntervalSince(started))
+                                 seconds: Date().timeIntervalSince(started), guideLines: guideLines)
         if outputs.format == .text { print(Style.verdicts(in: report.table() + "\n"), terminator: "") }
         do {
             try ReportOutputs.write(BenchDocument(report), outputs: outputs)
         } catch let failure as CommandFailure { Self.exit(with: failure) }
+    }
+}
+
+extension Bench {
+    /// Where each benchmark's quote starts in the guide; a quote not found is
+    /// left unplaced here (`guidecheck coverage` fails on it).
+    func locateQuotes(_ catalog: BenchmarkCatalog) -> [String: (String, Int)] {
+        let path = guide ?? (try? SnippetCorpus.load(directory: "snippets"))?.guidePath
+        guard let path, let file = try? Guide(path: path) else { return [:] }
+        let locator = QuoteLocator(lines: file.lines)
+        let sections = SnippetCorpus.questionSections(file.lines)
+        var lines: [String: (String, Int)] = [:]
+        for spec in catalog.benchmarks {
+            if let found = locator.locate(spec.claim, in: sections[spec.question]) { lines[spec.name] = (path, found.lowerBound) }
+        }
+        return lines
+    }
+
+    func runComparison() throws {
+        func load(_ path: String) -> BenchDocument {
+            do { return try BenchDocument.decode(Data(contentsOf: URL(fileURLWithPath: path))) } catch {
+                Self.exit(with: CommandFailure(message: "\(path): not a `guidecheck bench --json` file: \(error)", exitCode: .configuration))
+            }
+        }
+        print(BenchComparison.render(old: load(compare[0]), new: load(compare[1]), filter: filter), terminator: "")
     }
 }
 

@@ -23,7 +23,7 @@ enum Style {
     static func verdicts(in text: String) -> String {
         guard enabled else { return text }
         var result = text
-        for word in ["context-dependent", "not-checkable", "not-reproduced", "normalised", "reproduced", "holds", "wrong"] {
+        for word in ["context-dependent", "not-checkable", "not-reproduced", "normalised", "reproduced", "holds", "wrong", "inconclusive"] {
             result = result.replacingOccurrences(of: "  \(word)  ", with: "  \(verdict(word))  ")
                 .replacingOccurrences(of: "  \(word)\n", with: "  \(verdict(word))\n")
         }

@@ -13,6 +13,21 @@ public indirect enum KeySchema: Sendable {
     case anyKeys
 }
 
+/// A problem in one of the user's YAML files, with where it is.
+public struct YAMLFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, line: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+}
+
 /// YAML files of the user's (the manifest, the checks, the benchmark catalog)
 /// read strictly: a misspelled key is an error that names the file, the line
 /// and the nearest valid key, never a setting silently ignored.
@@ -21,15 +36,15 @@ public enum StrictYAML {
     public static func decode<T: Decodable>(_ type: T.Type, from text: String, file: String, schema: KeySchema) throws -> T {
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
-            throw CorpusError(file: file, line: line(of: error), message: "not valid YAML: \(problem(of: error))")
+            throw YAMLFileError(file: file, line: line(of: error), message: "not valid YAML: \(problem(of: error))")
         }
         if let root { try check(root, against: schema, path: "", file: file) }
         do {
             return try YAMLDecoder().decode(type, from: text)
         } catch let error as DecodingError {
-            throw CorpusError(file: file, line: root.flatMap { line(of: error, in: $0) }, message: describe(error))
+            throw YAMLFileError(file: file, line: root.flatMap { line(of: error, in: $0) }, message: describe(error))
         } catch let error as YamlError {
-            throw CorpusError(file: file, line: line(of: error), message: "not valid YAML: \(problem(of: error))")
+            throw YAMLFileError(file: file, line: line(of: error), message: "not valid YAML: \(problem(of: error))")
         }
     }
 
@@ -61,7 +76,7 @@ public enum StrictYAML {
                 guard let inner = keys[name] else {
                     let hint = nearest(name, in: Array(keys.keys)).map { "; did you mean '\($0)'?" } ?? ""
                     let known = keys.keys.sorted().joined(separator: ", ")
-                    throw CorpusError(file: file, line: key.mark?.line,
+                    throw YAMLFileError(file: file, line: key.mark?.line,
                                       message: "unknown key '\(name)'\(path.isEmpty ? "" : " in \(path)")\(hint) (valid here: \(known))")
                 }
                 try check(value, against: inner, path: path.isEmpty ? name : "\(path).\(name)", file: file)
