@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
-# Three of the guide's micro-benchmarks, timed by guidecheck and by pyperf's
-# timeit (from PyPI, in a virtual environment of /usr/bin/python3.11), in one run:
-# both medians, both spreads (MAD), their ratio, and each tool's wall time.
-# The goal: medians within ±5 %, guidecheck's spread no wider, in less wall time.
+# guidecheck's timing method against pyperf's, fairly: the same four statements,
+# the same number of processes and values (6 processes × 3 values, one warm-up
+# value each, loops calibrated so a value lasts at least 100 ms), run alternately
+# (guidecheck then pyperf, then pyperf then guidecheck, …) and repeated three
+# times, so a drift of the machine's load falls on both. Each tool's figure per
+# process (the median of that process's values) goes into one JSON document per
+# tool, and `guidecheck bench --compare` gives, per statement, guidecheck's
+# median relative to pyperf's with a 95 % interval (Welch's t over the 18
+# processes of each), and whether the difference is significant.
 #
 # guidecheck embeds Debian's libpython3.11.so; Debian's /usr/bin/python3.11 is a
-# separate, statically linked PGO+LTO build that runs such loops up to about 2x
-# faster. So pyperf runs twice: on a three-line launcher linked against the same
-# libpython3.11.so (the same interpreter code: this compares the two methods),
-# and as the venv's python3.11 (this shows what the build alone changes).
+# separate static PGO+LTO build that runs such loops up to about 2x faster. So
+# pyperf runs on a three-line launcher linked against the same libpython3.11.so
+# (the same interpreter code: this compares the two methods), and once more as the
+# venv's python3.11 (this shows what the build alone changes).
 #
-# join allocates and frees a 1 MB string per call: its time depends on where
-# glibc's malloc puts that block in each process's heap, which differs between
-# pyperf's processes and guidecheck's by several percent either way.
-# Usage: benchmarks/compare-pyperf.sh   (from the repository root; needs PyPI)
+# Usage: benchmarks/compare-pyperf.sh [repetitions]   (from the repository root; needs pyperf from PyPI)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+repetitions=${1:-3}
 swift build -c release --product guidecheck >/dev/null
 bin=$PWD/.build/release/guidecheck
 work=$(mktemp -d)
@@ -29,9 +32,8 @@ site=$("$work/venv/bin/python" -c 'import site; print(site.getsitepackages()[0])
 printf '#include <Python.h>\nint main(int argc, char **argv) { return Py_BytesMain(argc, argv); }\n' > "$work/shared.c"
 gcc -O2 "$work/shared.c" $(pkg-config --cflags --libs python3-embed) -o "$work/python3.11-shared"
 
-# The same statements for both tools: Q9's sum, Q21's list scan, Q20's join,
-# Q10's generator expression.
-cat > "$work/micro.py" <<'PY'
+mkdir -p "$work/catalog"
+cat > "$work/catalog/micro.py" <<'PY'
 LIST = list(range(1_000_000))
 CHUNKS = ['x'] * 1_000_000
 
@@ -51,64 +53,90 @@ def join():
 def generator_sum():
     return sum(x * x for x in range(1_000_000))
 PY
-cat > "$work/benchmarks.yaml" <<'YAML'
-benchmarks:
-  - {name: sum_range, question: Q9, claim: "sum(range(10_000_000))", guide: "-", file: micro.py, measure: time, figure: {value: sum_range}, unit: s, expect: {at_least: 0}}
-  - {name: list_membership, question: Q21, claim: "999_999 in large_list", guide: "-", file: micro.py, measure: time, figure: {value: list_membership}, unit: s, expect: {at_least: 0}}
-  - {name: join, question: Q20, claim: "''.join(chunks)", guide: "-", file: micro.py, measure: time, figure: {value: join}, unit: s, expect: {at_least: 0}}
-  - {name: generator_sum, question: Q10, claim: "sum(x * x for x in range(n))", guide: "-", file: micro.py, measure: time, figure: {value: generator_sum}, unit: s, expect: {at_least: 0}}
-YAML
-
-seconds() { /usr/bin/python3.11 -c 'import time; print(time.monotonic())'; }
-
-start=$(seconds)
-"$bin" bench --benchmarks "$work" --json "$work/guidecheck.json" >/dev/null
-guidecheck_wall=$(/usr/bin/python3.11 -c "print($(seconds) - $start)")
-
+names=(sum_range list_membership join generator_sum)
 declare -A statements=(
   [sum_range]="sum(range(10_000_000))"
   [list_membership]="999_999 in LIST"
   [join]="''.join(CHUNKS)"
   [generator_sum]="sum(x * x for x in range(1_000_000))"
 )
-setup="LIST = list(range(1_000_000)); CHUNKS = ['x'] * 1_000_000"
-run_pyperf() {  # run_pyperf LABEL PYTHON...: pyperf timeit each statement, wall seconds to $work/LABEL.wall
-  local label=$1; shift
-  local start
-  start=$(seconds)
-  for name in sum_range list_membership join generator_sum; do
-    PYTHONPATH="$site" "$@" -m pyperf timeit --quiet --inherit-environ PYTHONPATH \
-      -s "$setup" "${statements[$name]}" -o "$work/$label-$name.json" >/dev/null
+{
+  echo "benchmarks:"
+  for name in "${names[@]}"; do
+    echo "  - {name: $name, question: Q0, claim: \"${statements[$name]}\", guide: \"-\", file: micro.py, measure: time, figure: {value: $name}, unit: s, processes: 6, values: 3, expect: {at_least: 0}}"
   done
-  /usr/bin/python3.11 -c "print($(seconds) - $start)" > "$work/$label.wall"
+} > "$work/catalog/benchmarks.yaml"
+setup="LIST = list(range(1_000_000)); CHUNKS = ['x'] * 1_000_000"
+
+clock() { /usr/bin/python3.11 -c 'import time; print(time.monotonic())'; }
+add() { /usr/bin/python3.11 -c "import sys; print(float(sys.argv[1]) + float(sys.argv[2]) - float(sys.argv[3]))" "$@"; }
+declare -A wall=([guidecheck]=0 [shared]=0 [static]=0)
+run_guidecheck() {  # run_guidecheck NAME REP
+  local start; start=$(clock)
+  "$bin" bench "$1" --quiet --benchmarks "$work/catalog" --json "$work/guidecheck-$1-$2.json" >/dev/null
+  wall[guidecheck]=$(add "${wall[guidecheck]}" "$(clock)" "$start")
 }
-run_pyperf shared "$work/python3.11-shared"
-run_pyperf static "$work/venv/bin/python"
+run_pyperf() {  # run_pyperf LABEL NAME REP PYTHON
+  local start; start=$(clock)
+  PYTHONPATH="$site" "$4" -m pyperf timeit --quiet --inherit-environ PYTHONPATH -p 6 -n 3 -w 1 --min-time 0.1 \
+    -s "$setup" "${statements[$2]}" -o "$work/$1-$2-$3.json" >/dev/null
+  wall[$1]=$(add "${wall[$1]}" "$(clock)" "$start")
+}
+for rep in $(seq 1 "$repetitions"); do
+  for name in "${names[@]}"; do
+    if (( rep % 2 )); then
+      run_guidecheck "$name" "$rep"; run_pyperf shared "$name" "$rep" "$work/python3.11-shared"; run_pyperf static "$name" "$rep" "$work/venv/bin/python"
+    else
+      run_pyperf static "$name" "$rep" "$work/venv/bin/python"; run_pyperf shared "$name" "$rep" "$work/python3.11-shared"; run_guidecheck "$name" "$rep"
+    fi
+  done
+  echo "repetition $rep of $repetitions done" >&2
+done
 
-"$work/venv/bin/python" - "$work" "$guidecheck_wall" <<'PY'
-import json, sys
+# One bench document per tool, every process of every repetition: pyperf's runs
+# become per-process figures (the median of each run's values), as guidecheck's are.
+"$work/venv/bin/python" - "$work" "$repetitions" "${names[@]}" <<'PY'
+import json, statistics, sys
 import pyperf
-work, guidecheck_wall = sys.argv[1], float(sys.argv[2])
-report = {claim['benchmark']: claim for claim in json.load(open(f'{work}/guidecheck.json'))['claims']}
+work, repetitions, names = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 
-def ms(value): return f'{value * 1e3:8.3f}'
+def document(claims, processes):
+    return {'python': '3.11.2', 'quick': False, 'seconds': 0,
+            'machine': {'cores': 0, 'cpu': 'this machine', 'load_average': 0}, 'claims': claims}
 
-for label, title in [('shared', 'pyperf on the same libpython3.11.so as guidecheck (the methods compared)'),
-                     ('static', "pyperf on Debian's python3.11 binary (a different build: PGO + LTO, static)")]:
-    wall = float(open(f'{work}/{label}.wall').read())
-    print(title)
-    print(f"  {'benchmark':<16} {'guidecheck ms':>20} {'pyperf ms':>20} {'ratio':>6}  verdict")
-    for name in ['sum_range', 'list_membership', 'join', 'generator_sum']:
-        ours = report[name]
-        theirs = pyperf.Benchmark.load(f'{work}/{label}-{name}.json')
-        median, mad = theirs.median(), theirs.median_abs_dev()
-        ratio = ours['measured'] / median
-        verdict = ('median within ±5 %' if abs(ratio - 1) <= 0.05 else 'median outside ±5 %') + \
-                  (', spread no wider' if ours['spread'] <= mad else ', spread wider')
-        print(f"  {name:<16} {ms(ours['measured'])} ± {ms(ours['spread'])} {ms(median)} ± {ms(mad)} {ratio:6.3f}  {verdict}")
-    runs = len(pyperf.Benchmark.load(f'{work}/{label}-sum_range.json').get_runs())
-    print(f"  wall time: guidecheck {guidecheck_wall:.1f} s, pyperf {wall:.1f} s ({wall / guidecheck_wall:.1f}x); "
-          f"values: guidecheck {report['sum_range']['processes']} processes x {report['sum_range']['values_per_process']}, "
-          f"pyperf {runs} runs")
-    print()
+def claim(name, figures, values):
+    return {'benchmark': name, 'question': 'Q0', 'claim': name, 'guide': '-', 'verdict': 'reproduced',
+            'measured': statistics.median(figures), 'unit': 's', 'per_process': figures, 'conditions': [],
+            'values': values, 'samples': {}, 'cpu': {}, 'growth': [], 'warnings': [],
+            'processes': len(figures), 'values_per_process': 3}
+
+ours = []
+for name in names:
+    figures, values = [], []
+    for rep in range(1, repetitions + 1):
+        found = json.load(open(f'{work}/guidecheck-{name}-{rep}.json'))['claims'][0]
+        figures += found['per_process']
+        values += found['values']
+    ours.append(claim(name, figures, values))
+json.dump(document(ours, 0), open(f'{work}/guidecheck.json', 'w'))
+for label in ('shared', 'static'):
+    theirs = []
+    for name in names:
+        figures, values = [], []
+        for rep in range(1, repetitions + 1):
+            for run in pyperf.Benchmark.load(f'{work}/{label}-{name}-{rep}.json').get_runs():
+                if run.values:
+                    figures.append(statistics.median(run.values))
+                    values += run.values
+        theirs.append(claim(name, figures, values))
+    json.dump(document(theirs, 0), open(f'{work}/pyperf-{label}.json', 'w'))
 PY
+
+echo "guidecheck relative to pyperf on the same libpython3.11.so (the methods compared; a change of +x % means guidecheck's median is x % higher):"
+"$bin" bench --compare "$work/pyperf-shared.json" "$work/guidecheck.json" | sed 's/^/  /'
+echo
+echo "guidecheck (embedded libpython3.11.so) relative to pyperf on Debian's python3.11 binary (the build's effect):"
+"$bin" bench --compare "$work/pyperf-static.json" "$work/guidecheck.json" | sed 's/^/  /'
+echo
+printf 'wall time over %s repetitions: guidecheck %.1f s, pyperf (shared) %.1f s, pyperf (static) %.1f s; each 6 processes × 3 values per statement and repetition\n' \
+  "$repetitions" "${wall[guidecheck]}" "${wall[shared]}" "${wall[static]}"

@@ -144,6 +144,9 @@ struct BenchmarkJudgeTests {
         var sizes = spec
         sizes.measure = .value
         #expect(Self.judge(sizes, values, measure: .value, load: 0.9).verdict == .reproduced)
+        var sleeps = spec
+        sleeps.onlyWaits = true
+        #expect(Self.judge(sleeps, values, load: 0.9).verdict == .reproduced, "waiting does not compete for a CPU")
     }
 
     @Test("unstable values: a verdict that does not survive an interval twice as wide is inconclusive")

@@ -43,6 +43,9 @@ public struct BenchmarkSpec: Codable, Sendable, Equatable {
     public var needsCores: Int?
     /// An absolute CPU time from the author's machine: it depends on the machine.
     public var machineDependent: Bool?
+    /// The workload only waits (sleeps, a server's delay): one call per value,
+    /// no calibration and no warm-up value, since there is nothing to warm.
+    public var onlyWaits: Bool?
 
     /// One condition: its name, and the keyword arguments every variant (or its
     /// setup) is called with under it.
@@ -149,13 +152,14 @@ public struct BenchmarkSpec: Codable, Sendable, Equatable {
         case notCheckable = "not_checkable"
         case needsCores = "needs_cores"
         case machineDependent = "machine_dependent"
+        case onlyWaits = "only_waits"
     }
 
     /// The keys `benchmarks.yaml` may hold: a misspelled one is an error.
     static let schema = KeySchema.mapping(["benchmarks": .list(.mapping([
         "name": .value, "question": .value, "claim": .value, "guide": .value, "file": .value, "measure": .value,
         "variants": .value, "sizes": .value, "unit": .value, "fixtures": .value, "env": .anyKeys, "processes": .value,
-        "values": .value, "not_checkable": .value, "needs_cores": .value, "machine_dependent": .value,
+        "values": .value, "not_checkable": .value, "needs_cores": .value, "machine_dependent": .value, "only_waits": .value,
         "figure": .mapping(["ratio": .value, "saving": .value, "value": .value, "complexity": .value]),
         "expect": .mapping(["between": .value, "at_least": .value, "at_most": .value, "approximately": .value,
                             "tolerance": .value, "within_factor": .value, "equals": .value, "complexity": .value,

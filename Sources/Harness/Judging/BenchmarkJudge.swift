@@ -297,7 +297,9 @@ public struct BenchmarkJudge {
                 result.reason = words + "; the guide's \(Self.format(target))\(spec.unit.map { " " + $0 } ?? "") depends on the machine, and is within the factor of \(Self.format(Self.machineFactor)) machines differ by"
             }
         }
-        if let otherLoad, otherLoad >= Self.busyLoad, spec.measure == .time,
+        // A workload that only waits does not compete for a CPU: other processes'
+        // load lengthens its waits by a scheduling latency (milliseconds), not more.
+        if let otherLoad, otherLoad >= Self.busyLoad, spec.measure == .time, spec.onlyWaits != true,
            [.reproduced, .notReproduced, .contextDependent].contains(result.verdict) {
             result.reason = String(format: "the machine was busy: other processes kept %.2f cores busy on average while this was measured (more than %.2f); would have been %@: %@",
                                    otherLoad, Self.busyLoad, result.verdict.rawValue, result.reason ?? "")

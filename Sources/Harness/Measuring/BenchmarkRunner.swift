@@ -92,13 +92,16 @@ public struct BenchmarkRunner: Sendable {
         if spec.fixtures?.contains("network") == true, let base = settings.httpBase { environment["GUIDECHECK_HTTP_BASE"] = base }
         let process = BenchProcess(executable: settings.executable, arguments: settings.workerArguments, environment: environment)
         let path = catalog.directory + "/" + file
-        var processes = spec.processes ?? (measure == .time ? settings.processes : 2)
-        var rounds = spec.values ?? (measure == .time ? settings.valuesPerProcess : 1)
-        let warmups = measure == .time ? 1 : 0
+        // --quick caps what a benchmark asks for: its budget is a fifth.
+        var processes = min(spec.processes ?? (measure == .time ? settings.processes : 2), settings.quick ? settings.processes : .max)
+        var rounds = min(spec.values ?? (measure == .time ? settings.valuesPerProcess : 1), settings.quick ? settings.valuesPerProcess : .max)
+        let waits = spec.onlyWaits == true
+        let warmups = measure == .time && !waits ? 1 : 0
         var secondsPerRound = 0.0
+        if waits { tasks = tasks.map { task in var task = task; task.loops = 1; return task } }
 
         do {
-            if measure == .time {
+            if measure == .time && !waits {
                 // Calibration: the loop count that makes each value last long enough.
                 let job = BenchJob(file: path, env: environment, tasks: tasks, warmups: 0, rounds: 0, calibrate: true,
                                    minimum: settings.minimumValueSeconds, calibrationBudget: settings.budget / 4)

@@ -122,6 +122,8 @@ public struct BenchDocument: Codable, Sendable {
         public var warnings: [String]
         public var processes: Int
         public var valuesPerProcess: Int
+        /// Wall seconds this benchmark took, calibration and extra batches included.
+        public var seconds: Double?
 
         public struct Condition: Codable, Sendable {
             public var name: String
@@ -140,7 +142,7 @@ public struct BenchDocument: Codable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case benchmark, question, claim, guide, verdict, measured, interval, confidence, observed, unit, predicate, accepted,
-                 reason, conditions, values, samples, cpu, growth, reference, warnings, processes
+                 reason, conditions, values, samples, cpu, growth, reference, warnings, processes, seconds
             case guideFile = "guide_file"
             case guideLine = "guide_line"
             case inconclusiveBecause = "inconclusive_because"
@@ -196,7 +198,7 @@ public struct BenchDocument: Codable, Sendable {
                 values: values, samples: result.samples.mapValues(\.values), cpu: result.cpuSamples.mapValues(\.values),
                 growth: result.growth, reference: BenchReport.reference(result.spec), referencePython: result.referencePython,
                 otherLoad: result.otherLoad, warnings: result.warnings, processes: result.processes,
-                valuesPerProcess: result.valuesPerProcess)
+                valuesPerProcess: result.valuesPerProcess, seconds: result.seconds)
         }
     }
 
