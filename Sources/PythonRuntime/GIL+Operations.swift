@@ -38,9 +38,12 @@ extension GIL {
         return globals
     }
 
-    /// `compile(source, filename, mode)`.
+    /// `compile(source, filename, mode)`. The source is already text: a coding
+    /// declaration in it is not applied again (PyCF_IGNORE_COOKIE, as compile()
+    /// does for a str).
     public func compile(_ source: String, filename: String, mode: CompileMode) throws(PythonException) -> PyRef {
-        try PyRef.checked(Py_CompileStringExFlags(source, filename, mode.start, nil, -1), self)
+        var flags = PyCompilerFlags(cf_flags: 0x0800, cf_feature_version: PY_MINOR_VERSION)
+        return try PyRef.checked(Py_CompileStringExFlags(source, filename, mode.start, &flags, -1), self)
     }
 
     /// `exec(code, globals)`.

@@ -127,6 +127,14 @@ public final class PythonInterpreter: Sendable {
         defer { config.deallocate() }
         // Isolated: no argv parsing, no environment variables, no user site, no
         // signal handlers of CPython's own.
+        // UTF-8 mode, as python3 runs under a C or C.UTF-8 locale: text I/O is
+        // UTF-8 whatever locale guidecheck was started in (an isolated start
+        // would leave it ASCII, and print("café") would raise).
+        var preconfig = PyPreConfig()
+        PyPreConfig_InitIsolatedConfig(&preconfig)
+        preconfig.utf8_mode = 1
+        let preinitialized = Py_PreInitialize(&preconfig)
+        if PyStatus_Exception(preinitialized) != 0 { return .failure(error(from: preinitialized, diagnostics: "")) }
         PyConfig_InitIsolatedConfig(config)
         defer { PyConfig_Clear(config) }
         var steps = [

@@ -84,9 +84,20 @@ extension GIL {
             if count == 0 { break }
             bytes += chunk[0..<count]
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ScriptError(path: path, reason: "not valid UTF-8")
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        // Not UTF-8: decoded as python3 decodes it, by its PEP 263 coding
+        // declaration (`# -*- coding: latin-1 -*-`), with tokenize's own rules.
+        do {
+            let tokenize = try importModule("tokenize")
+            let io = try importModule("io")
+            let stream = try io.callMethod("BytesIO", [.bytes(bytes)], self)
+            let readline = try stream.attribute("readline", self)
+            let detected = try tokenize.attribute("detect_encoding", self).call(with: readline, self)
+            let name = try detected.item(.int(0), self).string(self)
+            return try PythonValue.bytes(bytes).object(self).callMethod("decode", [.string(name)], self).string(self)
+        } catch {
+            PyErr_Clear()
+            throw ScriptError(path: path, reason: "not valid UTF-8, and no coding declaration (PEP 263) that decodes it")
         }
-        return text
     }
 }

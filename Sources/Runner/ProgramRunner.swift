@@ -121,11 +121,17 @@ public enum ProgramRunner {
     /// Kills and reaps the processes re-parented to this one (what a dead
     /// worker's run left behind: a child in a session of its own), sparing
     /// `sparing` (the live workers, which are not orphans).
+    /// An orphan's own descendants are killed with it, and the scan is repeated
+    /// until none is left: what an orphan started comes back here only once the
+    /// orphan is dead, after the scan that found it.
     public static func killOrphans(sparing: Set<pid_t>) {
-        for orphan in ChildSupervisor.adoptedChildren() where !sparing.contains(orphan) {
-            kill(orphan, SIGKILL)
-            var status: Int32 = 0
-            waitpid(orphan, &status, 0)
+        while case let orphans = ChildSupervisor.adoptedChildren().filter({ !sparing.contains($0) }), !orphans.isEmpty {
+            for orphan in orphans {
+                for descendant in ChildSupervisor.descendants(of: orphan) { kill(descendant, SIGKILL) }
+                kill(orphan, SIGKILL)
+                var status: Int32 = 0
+                waitpid(orphan, &status, 0)
+            }
         }
     }
 

@@ -32,6 +32,17 @@ struct RunCommandTests {
         #expect(result.stderr.isEmpty)
     }
 
+    @Test("a latin-1 file with its PEP 263 declaration runs as python3 runs it; text output is UTF-8 whatever the locale")
+    func encodings() throws {
+        let scratch = ScratchDirectory()
+        let path = scratch.path + "/latin.py"
+        let bytes = Array("# -*- coding: latin-1 -*-\nprint('caf".utf8) + [0xE9] + Array("')\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let result = try GuideCheckCommand.run(["run", path], environment: ["LANG": "C", "LC_ALL": "C"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "café\n")
+    }
+
     @Test("an exception: the output so far, the traceback on stderr, exit 1")
     func exception() throws {
         let scratch = ScratchDirectory()

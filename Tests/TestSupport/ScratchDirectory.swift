@@ -1,11 +1,15 @@
 import Foundation
 
 /// A scratch directory for one test, removed when the test ends.
+///
+/// Its name carries the test process's pid (`guidecheck-test-<pid>-<UUID>`):
+/// folders a crashed test process left behind are removed by the next one.
 public final class ScratchDirectory: @unchecked Sendable {
     public let path: String
 
     public init() {
-        path = NSTemporaryDirectory() + "guidecheck-test-" + UUID().uuidString
+        _ = Self.sweep
+        path = NSTemporaryDirectory() + "guidecheck-test-\(getpid())-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
@@ -18,5 +22,23 @@ public final class ScratchDirectory: @unchecked Sendable {
         try! contents.write(toFile: file, atomically: true, encoding: .utf8)
         if executable { try! FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file) }
         return file
+    }
+
+    /// Once per test process: removes what test processes that are gone left in
+    /// the temporary folder (their scratch directories and decoy folders).
+    static let sweep: Void = TemporaryLeftovers.removeThoseOfDeadProcesses()
+}
+
+/// Folders of test processes that ended without removing them.
+public enum TemporaryLeftovers {
+    static let prefixes = ["guidecheck-test-", "guidecheck-decoy-"]
+
+    public static func removeThoseOfDeadProcesses() {
+        let base = NSTemporaryDirectory()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? [] {
+            guard let prefix = prefixes.first(where: name.hasPrefix),
+                  let pid = pid_t(name.dropFirst(prefix.count).prefix { $0.isNumber }), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: base + name) }
+        }
     }
 }

@@ -8,7 +8,10 @@ import PythonRuntime
 /// against an interpreter that had the chance to pick the wrong executable.
 public enum TestPython {
     public static let decoyDirectory: String = {
+        TemporaryLeftovers.removeThoseOfDeadProcesses()
         let directory = NSTemporaryDirectory() + "guidecheck-decoy-\(getpid())"
+        // Removed when the test process exits (and by the next one, if it crashed).
+        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "guidecheck-decoy-\(getpid())") }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let decoy = directory + "/python3"
         _ = FileManager.default.createFile(atPath: decoy, contents: Data("#!/bin/sh\necho decoy >&2\nexit 97\n".utf8),

@@ -56,6 +56,9 @@ struct ChecksTests {
         #expect(claim.verdict == .brokenCheck)
         #expect(claim.reason?.contains("NameError") == true)
         #expect(claim.verdict.standing == .broken)
+        // A name the check's own code leaves undefined is its fault, not a name the guide owes.
+        let program = try #require(Self.report.snippets.first { $0.snippet.name == "checks/q01.yaml" })
+        #expect(program.undefinedNames.isEmpty, "\(program.undefinedNames)")
     }
 
     @Test("not checkable, with the reason")

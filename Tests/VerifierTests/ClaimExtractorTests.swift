@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import GuideModel
 @testable import Judge
 @testable import Reader
@@ -197,5 +198,20 @@ struct ClaimExtractorTests {
         #expect(result.claims[2].commentLine == 6)
         #expect(result.commentary.contains { $0.line == 5 && $0.reason == "manifest: a remark" })
         #expect(result.unmatchedAnnotations == [40])
+    }
+
+    @Test("a check's code, at its own file's lines, is never the statement a comment of the program is on")
+    func checkLinesAreAnotherFile() throws {
+        // The check's `for` spans lines 1–3 of its YAML file; the snippet's comments
+        // on lines 2 and 3 are about the snippet's own statements.
+        let program = ProgramSource(
+            name: "snippet.py", path: "/test/snippet.py", origin: Origin(document: "/test/snippet.py", snippet: "snippet.py"),
+            chunks: [Chunk(code: "x = 1\nprint(x + 1)  # 2\nx  # 1\n"),
+                     Chunk(firstLine: 1, code: "for i in range(2):\n    pass\n    pass\n", kind: .check, path: "/test/checks/q01.yaml")])
+        let reading = try TestPython.shared.withGILBlocking { gil in try ProgramReader.read(program, gil) }
+        #expect(reading.commentary.isEmpty, "\(reading.commentary)")
+        #expect(reading.claims.map(\.kind) == [.output, .value])
+        #expect(reading.claims.map(\.line) == [2, 3])
+        #expect(reading.claims.map(\.top) == [1, 2])
     }
 }

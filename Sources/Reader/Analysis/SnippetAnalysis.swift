@@ -22,9 +22,12 @@ public struct SnippetAnalysis: Codable, Sendable, Equatable {
         public var targets: [String]
         public var simpleTargets: Bool
         public var inFunction: Bool
+        /// A statement of a check's code, whose lines are those of its YAML file:
+        /// never the statement a comment of the program is on.
+        public var check: Bool
 
         enum CodingKeys: String, CodingKey {
-            case line, column, kind, top, depth, compound, call, print, targets
+            case line, column, kind, top, depth, compound, call, print, targets, check
             case endLine = "end_line"
             case headerEndLine = "header_end_line"
             case simpleTargets = "simple_targets"
@@ -91,9 +94,13 @@ public struct SnippetAnalysis: Codable, Sendable, Equatable {
 
     public var topLevel: [Statement] { statements.filter { $0.depth == 0 } }
 
-    /// The innermost statement whose lines include `line`.
+    /// The statements the program's comments can be about: those of its own
+    /// code, not of the checks run after it (their lines are another file's).
+    public var commentedStatements: [Statement] { statements.filter { !$0.check } }
+
+    /// The innermost statement of the program's own code whose lines include `line`.
     public func innermostStatement(at line: Int) -> Statement? {
-        statements.filter { $0.line <= line && line <= $0.endLine }.max { $0.depth < $1.depth }
+        commentedStatements.filter { $0.line <= line && line <= $0.endLine }.max { $0.depth < $1.depth }
     }
 }
 

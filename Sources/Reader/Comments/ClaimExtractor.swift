@@ -92,7 +92,7 @@ private struct CommentReading {
             return skip(comment, "not on a statement")
         }
         if statement.compound {
-            return skip(comment, "on the header of a `\(statement.kind)` statement")
+            return skip(comment, "on the header of \(CommentText.article(statement.kind)) `\(statement.kind)` statement")
         }
         guard comment.line == statement.endLine else {
             return skip(comment, "inside a statement that spans several lines")
@@ -171,7 +171,7 @@ private struct CommentReading {
         case "Expr", "Assign", "AugAssign", "AnnAssign":
             return statement.depth > 0 && !statement.print ? "inside a block, and not output" : "words, not a value"
         default:
-            return "on a `\(statement.kind)` statement, which prints and returns nothing"
+            return "on \(CommentText.article(statement.kind)) `\(statement.kind)` statement, which prints and returns nothing"
         }
     }
 
@@ -181,7 +181,7 @@ private struct CommentReading {
         guard comment.column == 0 else { return false }
         let parts = CommentText.splitArrows(CommentText.body(comment.text))
         guard parts.count >= 2, !parts[0].isEmpty, shape(parts[0]) != nil else { return false }
-        guard let top = analysis.topLevel.lastIndex(where: { $0.endLine < comment.line }) else { return false }
+        guard let statement = analysis.commentedStatements.last(where: { $0.depth == 0 && $0.endLine < comment.line }) else { return false }
         // A chain: `a → [0, 4], b → []` holds two claims.
         var pairs: [(String, String)] = []
         var expression = parts[0]
@@ -195,7 +195,6 @@ private struct CommentReading {
                 return false
             }
         }
-        let statement = analysis.topLevel[top]
         for (expression, expectedText) in pairs {
             let core = CommentText.splitParenthetical(CommentText.splitTail(expectedText).head).head
             var draft: Draft
@@ -254,7 +253,7 @@ private struct CommentReading {
 
     /// The statement that ends on the line before `comment`, at its indentation.
     func statementBefore(_ comment: SnippetAnalysis.Comment) -> SnippetAnalysis.Statement? {
-        analysis.statements.last { $0.endLine == comment.line - 1 && $0.column == comment.column }
+        analysis.commentedStatements.last { $0.endLine == comment.line - 1 && $0.column == comment.column }
     }
 
     // MARK: - Annotations
@@ -266,7 +265,7 @@ private struct CommentReading {
         // A remark on its own line belongs to the statement right before it, if
         // any; otherwise it stands for itself, at its own line.
         let before = comment.ownLine ? statementBefore(comment) : nil
-        let statement = comment.ownLine ? before ?? analysis.topLevel.last { $0.endLine < comment.line }
+        let statement = comment.ownLine ? before ?? analysis.commentedStatements.last { $0.depth == 0 && $0.endLine < comment.line }
                                          : analysis.innermostStatement(at: comment.line)
         guard let statement else { return skip(comment, "manifest annotation on a comment before any statement") }
         let text = CommentText.body(comment.text)

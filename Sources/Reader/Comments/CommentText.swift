@@ -78,6 +78,11 @@ enum CommentText {
         text.hasPrefix("O(") && text.contains(")")
     }
 
+    /// `a` or `an` before a statement kind, as it is read aloud (`an If`, `a For`).
+    static func article(_ word: String) -> String {
+        word.first.map { "AEIOUaeiou".contains($0) } == true ? "an" : "a"
+    }
+
     /// `~48 bytes`, `~800,056 bytes`, `~1s`: a number the guide gives loosely.
     static func approximate(_ text: String) -> ApproximateNumber? { ApproximateNumber(text) }
 

@@ -48,8 +48,10 @@ def _statement(node, top, depth, source):
     }
 
 
-def _statements(tree, first_top, source, out):
-    """Every statement of one chunk, nested ones included, in program.walk's order."""
+def _statements(tree, first_top, source, out, check=False):
+    """Every statement of one chunk, nested ones included, in program.walk's order.
+    `check`: the chunk is guidecheck's own code (a check), whose lines are those of
+    another file: no comment of the program is on its statements."""
     functions = []  # the enclosing statements' "in a function" flags, by depth
     state = {'top': first_top - 1}
 
@@ -60,6 +62,7 @@ def _statements(tree, first_top, source, out):
         in_function = any(functions)
         entry = _statement(node, state['top'], depth, source)
         entry['in_function'] = in_function
+        entry['check'] = check
         out.append(entry)
         functions.append(in_function or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)))
 
@@ -158,20 +161,26 @@ def analyse(chunks_json, filename, isolate=False):
             result['statements'].append({
                 'line': chunk['first_line'], 'end_line': last, 'column': 0, 'header_end_line': chunk['first_line'],
                 'kind': 'SyntaxError', 'top': top, 'depth': 0, 'compound': False, 'call': False, 'print': False,
-                'targets': [], 'simple_targets': True, 'in_function': False})
+                'targets': [], 'simple_targets': True, 'in_function': False,
+                'check': chunk.get('kind') == 'check'})
             result['chunks'].append({'first_top': first, 'count': 1, 'ends_with_expression': False,
                                      'syntax_error': f'{error.msg} (line {error.lineno})'})
             top += 1
             continue
         if chunk.get('kind') == 'example':
             flags |= program.future_flags(tree)
-        top = _statements(tree, top, source, result['statements'])
+        top = _statements(tree, top, source, result['statements'], check=chunk.get('kind') == 'check')
         ends_with_expression = bool(tree.body) and isinstance(tree.body[-1], ast.Expr)
         result['chunks'].append({'first_top': first, 'count': top - first, 'ends_with_expression': ends_with_expression,
                                  'syntax_error': None})
         try:
             chunk_bound, chunk_wanted = _names(source, path)
         except SyntaxError:
+            chunk_bound, chunk_wanted = set(), set()
+        if chunk.get('kind') == 'check':
+            # A check is guidecheck's own code: a name it leaves undefined is a
+            # broken check when it runs (NameError), never a name the guide owes;
+            # and what it defines runs after the guide's code, defining none of it.
             chunk_bound, chunk_wanted = set(), set()
         bound |= chunk_bound
         wanted |= chunk_wanted

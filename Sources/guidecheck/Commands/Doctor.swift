@@ -30,7 +30,13 @@ struct Doctor: ParsableCommand {
     func run() throws {
         let python: PythonInterpreter
         do { python = try interpreter.start() } catch let failure as CommandFailure { Self.exit(with: failure) }
-        let modules = RequiredModule.guide + extraModules.map(RequiredModule.init(guessingPackageFor:))
+        // Each module once, whether the guide needs it or it was asked for.
+        let known = Set(RequiredModule.guide.map(\.name))
+        var extra: [RequiredModule] = []
+        for name in extraModules where !known.contains(name) && !extra.contains(where: { $0.name == name }) {
+            extra.append(RequiredModule(guessingPackageFor: name))
+        }
+        let modules = RequiredModule.guide + extra
         let facts = try python.withGILBlocking { gil in try DoctorFacts.gather(modules: modules.map(\.name), gil) }
         let info = python.info
         let executableVersion = DoctorFacts.version(ofInterpreter: info.executable)
@@ -64,7 +70,12 @@ struct Doctor: ParsableCommand {
         for module in modules {
             if let failure = facts.importFailures[module.name] {
                 print("  missing  \(module.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(failure)")
-                problems.append("\(module.name) cannot be imported: install the Debian package \(module.debianPackage) (apt-get install \(module.debianPackage))")
+                if let package = module.debianPackage {
+                    problems.append("\(module.name) cannot be imported: install the Debian package \(package) (apt-get install \(package))")
+                } else {
+                    let top = module.name.split(separator: ".").first.map(String.init) ?? module.name
+                    problems.append("\(module.name) cannot be imported, and no Debian package provides it here: install it with pip (\(info.executable) -m pip install \(top))")
+                }
             } else {
                 print("  ok       \(module.name)")
             }
@@ -82,16 +93,31 @@ struct Doctor: ParsableCommand {
 /// A module the guide's examples import, and the Debian package that provides it.
 struct RequiredModule: Sendable {
     var name: String
-    var debianPackage: String
+    /// The Debian package that provides it; nil when there is none to name.
+    var debianPackage: String?
 
-    /// A module outside the guide's list: Debian names most `python3-<name>`.
+    /// A module outside the guide's list: Debian names most `python3-<name>`,
+    /// named only when apt knows a package of that name (never invented).
     init(guessingPackageFor name: String) {
         self.name = name
         let top = name.split(separator: ".").first.map(String.init) ?? name
-        debianPackage = "python3-" + top.lowercased().replacingOccurrences(of: "_", with: "-")
+        let candidate = "python3-" + top.lowercased().replacingOccurrences(of: "_", with: "-")
+        debianPackage = Self.aptKnows(candidate) ? candidate : nil
     }
 
-    init(name: String, debianPackage: String) {
+    /// Whether `apt-cache show` knows the package.
+    static func aptKnows(_ package: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/apt-cache")
+        process.arguments = ["show", "--no-all-versions", package]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    init(name: String, debianPackage: String?) {
         self.name = name
         self.debianPackage = debianPackage
     }

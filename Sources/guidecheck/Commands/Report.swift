@@ -51,6 +51,7 @@ struct Report: ParsableCommand {
         do { (corpus, report) = try VerificationSession.run(options, filter: pattern) } catch let failure as CommandFailure { Self.exit(with: failure) }
         let document = VerificationDocument(report)
         if let html {
+            if !options.quiet { printError("guidecheck: writing the HTML report into \(html)") }
             let page = HTMLReport(
                 document: document,
                 sources: Dictionary(uniqueKeysWithValues: corpus.snippets.map { ($0.name, $0.source ?? "") }),

@@ -70,7 +70,9 @@ struct VerificationOptions: ParsableArguments {
     func validate() throws {
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if memoryBytes == nil { throw ValidationError("--memory-limit must be a size such as 512M or 4G, not '\(memoryLimit)'") }
+        if memoryBytes == nil {
+            throw ValidationError("--memory-limit must be a size of at least 64M (the interpreter needs that much to start), such as 512M or 4G, not '\(memoryLimit)'")
+        }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4, not '\(shard)'") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
@@ -122,6 +124,7 @@ enum VerificationSession {
                                             scratchRoot: scratchRoot, httpBase: server.baseURL, isolation: options.isolation)
         Interruption.onStop { workers.terminateAll() }
         let progress = Progress(total: corpus.snippets.count, mode: options.quiet ? .silent : options.verbose ? .lines : .terminal)
+        progress.stage("running \(counted(corpus.snippets.count, "program")) in \(counted(options.jobs, "worker"))")
         let report: VerificationReport
         do {
             report = try Verification.run(corpus, settings: settings, runner: workers) { progress.finished($0) }
@@ -129,6 +132,7 @@ enum VerificationSession {
             throw CommandFailure(message: "\(error)", exitCode: .configuration)
         }
         progress.clear()
+        progress.stage("ran them in \(String(format: "%.1f", report.seconds)) s; judging and writing")
         // Where the kernel refused namespaces, say so once: the runs went on without.
         if let refused = report.snippets.lazy.flatMap(\.outcome.runs).compactMap(\.isolationRefused).first, !options.quiet {
             printError("notice: runs are not isolated in namespaces here (\(refused)); they ran as processes only (docs/isolation.md)")
@@ -182,7 +186,9 @@ extension InterpreterOptions {
 /// Shows which snippet finished: one updating line on a terminal, a line per
 /// snippet with --verbose, nothing with --quiet.
 final class Progress: @unchecked Sendable {
-    enum Mode { case silent, terminal, lines }
+    /// `stages`: not a terminal and not --quiet: a line when each stage starts,
+    /// so a log shows where a long run is (a CI job, `report --html` in a pipe).
+    enum Mode { case silent, terminal, lines, stages }
 
     private let total: Int
     private var done = 0
@@ -191,7 +197,13 @@ final class Progress: @unchecked Sendable {
 
     init(total: Int, mode: Mode) {
         self.total = total
-        self.mode = mode == .terminal && isatty(2) == 0 ? .silent : mode
+        self.mode = mode == .terminal && isatty(2) == 0 ? .stages : mode
+    }
+
+    /// A stage begins (`running 62 snippets`): one line, except on a terminal
+    /// (which shows the counter) and with --quiet.
+    func stage(_ text: String) {
+        if mode == .stages || mode == .lines { printError("guidecheck: \(text)") }
     }
 
     func finished(_ outcome: SnippetOutcome) {
@@ -200,12 +212,12 @@ final class Progress: @unchecked Sendable {
         let count = "[\(done)/\(total)] \(outcome.snippet)"
         lock.unlock()
         switch mode {
-        case .silent: return
+        case .silent, .stages: return
         case .terminal: FileHandle.standardError.write(Data("\r\u{1B}[K\(count)".utf8))
         case .lines:
             let runs = outcome.runs.map { "\($0.mode.rawValue) \($0.status.rawValue) \(String(format: "%.2f", $0.elapsed)) s" }
-            let problem = outcome.problem.map { ": \($0)" } ?? ""
-            printError("\(count): \(counted(outcome.reading.claims.count, "claim")), \(runs.joined(separator: ", "))\(problem)")
+            let parts = [counted(outcome.reading.claims.count, "claim")] + runs + (outcome.problem.map { [$0] } ?? [])
+            printError("\(count): \(parts.joined(separator: "; "))")
         }
     }
 
