@@ -34,9 +34,11 @@ struct ChildSupervisor {
         self.results = results
     }
 
-    /// 256 KiB to read into, reused.
+    /// 256 KiB to read into, reused within a run. Left uninitialised: zeroing it
+    /// would touch all 64 pages in every run, where reads touch only what they fill.
     final class ReadBuffer {
-        var bytes = [UInt8](repeating: 0, count: 256 << 10)
+        let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256 << 10)
+        deinit { bytes.deallocate() }
     }
 
     struct Ending {
@@ -133,14 +135,14 @@ struct ChildSupervisor {
     }
 
     /// Reads what is available without blocking; returns false at EOF.
-    private func drain(_ descriptor: Int32, open: Bool, into sink: (ArraySlice<UInt8>) -> Void) -> Bool {
+    private func drain(_ descriptor: Int32, open: Bool, into sink: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
         guard open else { return false }
         // One buffer per supervisor: a program that writes line by line wakes
         // this loop once per line.
-        let chunk = buffer
+        let chunk = buffer.bytes
         while true {
-            let count = chunk.bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 { sink(chunk.bytes[0..<count]); continue }
+            let count = read(descriptor, chunk.baseAddress, chunk.count)
+            if count > 0 { sink(UnsafeBufferPointer(rebasing: chunk[0..<count])); continue }
             if count == 0 { return false }
             return errno == EAGAIN || errno == EINTR
         }

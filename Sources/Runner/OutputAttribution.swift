@@ -58,8 +58,12 @@ struct OutputAttribution {
     }
 
     mutating func feed(_ chunk: ArraySlice<UInt8>) {
+        chunk.withUnsafeBufferPointer { feed($0) }
+    }
+
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) {
         if pending.isEmpty {
-            chunk.withUnsafeBufferPointer { scan($0) }
+            scan(chunk)
         } else {
             let data = pending + chunk
             pending = []

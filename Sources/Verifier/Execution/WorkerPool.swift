@@ -51,7 +51,7 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     }
 
     public func pythonVersion() throws -> String {
-        let worker = try SnippetWorker(executable: executable, arguments: workerArguments(varied: false))
+        let worker = try SnippetWorker(executable: executable, arguments: workerArguments(varied: false), environment: Self.workerEnvironment)
         defer { worker.terminate() }
         return worker.python
     }
@@ -69,6 +69,11 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         if !varied { lock.withLock { phases = (middle.timeIntervalSince(start), Date().timeIntervalSince(middle)) } }
         return results.all
     }
+
+    /// Workers resolve every symbol when they start (`LD_BIND_NOW`): lazily, each
+    /// forked run would resolve the ones it calls first and write them into the
+    /// shared GOT, a copy-on-write page fault for every run.
+    static let workerEnvironment = ["LD_BIND_NOW": "1"]
 
     private func workerArguments(varied: Bool) -> [String] {
         ["__worker"] + arguments + ["--hash-seed", String(varied ? variedHashSeed : hashSeed)]
@@ -107,7 +112,7 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         var read: SnippetOutcome?
         do {
             if worker == nil {
-                let started = try SnippetWorker(executable: executable, arguments: arguments)
+                let started = try SnippetWorker(executable: executable, arguments: arguments, environment: Self.workerEnvironment)
                 register(started)
                 worker = started
             }
