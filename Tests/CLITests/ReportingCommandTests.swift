@@ -106,6 +106,25 @@ struct ReportingCommandTests {
         #expect(!plain.contains("\(Self.escape)3"), "\(plain)")
     }
 
+    @Test("report --timings: where the time went, on stderr and in the JSON")
+    func timings() throws {
+        let scratch = try Self.corpus(["q05_interning", "q06_legb"])
+        let result = try GuideCheckCommand.run(["report", "--timings", "--json", "report.json"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("timings (2 snippets):"))
+        #expect(result.stderr.contains("runs outside the code"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path + "/report.json"))) as! [String: Any]
+        let timings = try #require(json["timings"] as? [String: Double])
+        for key in ["workers_wall", "worker_read", "worker_runs_overhead", "worker_code", "judge", "guidecheck_user_seconds",
+                    "workers_sys_seconds", "guidecheck_peak_rss_mb", "workers_peak_rss_mb"] {
+            #expect(timings[key] != nil, "no \(key)")
+        }
+        #expect((timings["worker_runs_overhead"] ?? 0) > 0 && (timings["workers_peak_rss_mb"] ?? 0) > 1)
+        let plain = try GuideCheckCommand.run(["report", "--json", "plain.json"], directory: scratch.path)
+        let untimed = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path + "/plain.json"))) as! [String: Any]
+        #expect(untimed["timings"] == nil && !plain.stderr.contains("timings ("), "only when asked")
+    }
+
     @Test("--quiet prints only what failed; --quiet with --verbose is a usage error")
     func quiet() throws {
         let passing = try Self.corpus(["q05_interning"])

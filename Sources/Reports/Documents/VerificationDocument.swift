@@ -13,6 +13,9 @@ public struct VerificationDocument: Codable, Sendable {
     public var python: String
     public var summary: Summary
     public var snippets: [SnippetEntry]
+    /// Where the time went (`--timings`): phase → seconds, and CPU and peak
+    /// memory of guidecheck and its workers.
+    public var timings: [String: Double]?
 
     public struct Summary: Codable, Sendable {
         public var snippets: Int

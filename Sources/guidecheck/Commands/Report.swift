@@ -31,6 +31,9 @@ struct Report: ParsableCommand {
     @Flag(help: "Also list the paragraphs of each answer that hold no claim, so a reviewer sees what was not checked.")
     var coverage = false
 
+    @Flag(help: "Print where the time went (reading, runs, judging, writing; CPU and peak memory of guidecheck and its workers), and add it to the JSON as `timings`.")
+    var timings = false
+
     @Argument(help: ArgumentHelp("Only snippets whose file name contains this text or matches this glob (as --filter).", valueName: "filter"))
     var pattern: String?
 
@@ -48,8 +51,11 @@ struct Report: ParsableCommand {
         }
         let report: VerificationReport
         let corpus: SnippetCorpus
+        var clock = PhaseClock()
         do { (corpus, report) = try VerificationSession.run(options, filter: pattern) } catch let failure as CommandFailure { Self.exit(with: failure) }
-        let document = VerificationDocument(report)
+        clock.mark("session")
+        var document = VerificationDocument(report)
+        clock.mark("judge")
         if let html {
             if !options.quiet { printError("guidecheck: writing the HTML report into \(html)") }
             let page = HTMLReport(
@@ -64,6 +70,12 @@ struct Report: ParsableCommand {
             } catch {
                 Self.exit(with: CommandFailure(message: "cannot write the HTML report into \(html): \(error)", exitCode: .configuration))
             }
+        }
+        if timings {
+            // The JSON is written once, so the time to write it is the text's and the
+            // last phase's; close enough next to the runs.
+            document.timings = clock.phases(of: report)
+            printError(PhaseClock.describe(document.timings!, snippets: report.snippets.count))
         }
         do {
             try ReportOutputs.write(document, command: "report", outputs: options.outputs, snippets: options.snippets)
