@@ -125,7 +125,11 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
             defer { watchdog.cancel() }
             while true {
                 let message = try worker!.next()
-                if message.final { return message.outcome }
+                if message.final {
+                    var outcome = message.outcome
+                    if message.readingSent == true, let read { outcome.reading = read.reading }
+                    return outcome
+                }
                 read = message.outcome
             }
         } catch {
