@@ -5,6 +5,8 @@
 #include <fcntl.h>
 #include <linux/mount.h>
 #include <net/if.h>
+#include <poll.h>
+#include <time.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -17,13 +19,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-// Namespaces for one run, entered by the run's first child (single-threaded,
-// right after the fork): the run's own process becomes PID 1 of a new PID
-// namespace (when it ends, the kernel kills everything left in it, whatever
-// session or process group it moved to), with a mount namespace where the
-// file system is read-only outside the run's directory, and, unless the run
-// needs the loopback fixture server, a network namespace with only `lo`.
-
+// Namespaces for a worker, entered once, when it starts and has no thread
+// yet: new PID, mount and network namespaces (and a user namespace when not
+// root). The process that calls this stays outside, as a relay: it forks, its
+// child becomes PID 1 of the new PID namespace and returns here to go on as
+// the worker, and the relay waits for it and ends as it ended. Every run the
+// worker forks is a process of its namespace: it cannot signal the worker (the
+// namespace's init ignores what it sends) nor anything outside, and whatever
+// it leaves behind dies with the worker. After each run the worker kills what
+// is left (kill(-1) from PID 1). The file system is read-only but for the
+// worker's directory, /dev and a fresh /dev/shm, with a /proc of the
+// namespace's own; the network has only `lo`.
 static int write_file(const char *path, const char *text) {
     int descriptor = open(path, O_WRONLY | O_CLOEXEC);
     if (descriptor < 0) return -1;
@@ -35,7 +41,7 @@ static int write_file(const char *path, const char *text) {
     return written == length ? 0 : -1;
 }
 
-int gc_enter_run_namespaces(int isolate_network, char *error, size_t error_size) {
+static int enter_namespaces(int isolate_network, char *error, size_t error_size) {
     uid_t uid = getuid();
     gid_t gid = getgid();
     int flags = CLONE_NEWPID | CLONE_NEWNS | (isolate_network ? CLONE_NEWNET : 0);
@@ -79,7 +85,7 @@ static int set_attributes(const char *path, unsigned long long set, unsigned lon
 #endif
 }
 
-int gc_setup_run_mounts(const char *scratch, int isolate_network, char *error, size_t error_size) {
+static int setup_mounts(const char *scratch, int isolate_network, char *error, size_t error_size) {
     // Nothing done here reaches the host's mounts.
     if (mount("none", "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0) {
         snprintf(error, error_size, "private mounts: %s", strerror(errno));
@@ -90,8 +96,9 @@ int gc_setup_run_mounts(const char *scratch, int isolate_network, char *error, s
         snprintf(error, error_size, "proc: %s", strerror(errno));
         return -1;
     }
-    // Everything read-only, then the few places a run may write: its own
-    // directory, devices (/dev/null), and a fresh /dev/shm (POSIX semaphores).
+    // Everything read-only, then the few places a run may write: the worker's
+    // directory (each run's is inside it), devices (/dev/null), and a fresh
+    // /dev/shm (POSIX semaphores).
     if (set_attributes("/", MOUNT_ATTR_RDONLY, 0) != 0) {
         snprintf(error, error_size, "read-only /: %s", strerror(errno));
         return -1;
@@ -122,28 +129,44 @@ int gc_setup_run_mounts(const char *scratch, int isolate_network, char *error, s
     return 0;
 }
 
-int gc_wait_status(pid_t child) {
-    int status = 0;
-    while (waitpid(child, &status, 0) < 0) {
-        if (errno != EINTR) return 70 << 8;
+int gc_enter_worker_namespaces(const char *writable, int isolate_network, char *error, size_t error_size) {
+    if (enter_namespaces(isolate_network, error, error_size) != 0) return -1;
+    // The relay dies with guidecheck, the worker with the relay, and whatever
+    // runs in the namespace with the worker: nothing outlives guidecheck.
+    pid_t parent = getppid();
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(70);
+    pid_t worker = fork();
+    if (worker < 0) {
+        snprintf(error, error_size, "fork into the PID namespace: %s", strerror(errno));
+        return -1;
     }
-    return status;
+    if (worker > 0) {
+        // The relay: nothing else to do but end as the worker ends.
+        int status = 0;
+        while (waitpid(worker, &status, 0) < 0 && errno == EINTR) {}
+        if (WIFSIGNALED(status)) {
+            signal(WTERMSIG(status), SIG_DFL);
+            kill(getpid(), WTERMSIG(status));
+        }
+        _exit(WIFEXITED(status) ? WEXITSTATUS(status) : 70);
+    }
+    // The worker, PID 1 of its namespace, dies with the relay.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    return setup_mounts(writable, isolate_network, error, error_size);
 }
 
-int gc_end_as(int status) {
-    if (WIFSIGNALED(status)) {
-        // Die of the same signal, so the run ends as its program did.
-        int signal = WTERMSIG(status);
-        struct sigaction action;
-        memset(&action, 0, sizeof action);
-        action.sa_handler = SIG_DFL;
-        sigaction(signal, &action, NULL);
-        sigset_t set;
-        sigemptyset(&set);
-        sigaddset(&set, signal);
-        sigprocmask(SIG_UNBLOCK, &set, NULL);
-        kill(getpid(), signal);
-        _exit(128 + signal);  // PID 1 of a namespace cannot signal itself
+int gc_clean_worker_namespace(int timeout_ms) {
+    if (getpid() != 1) return -1;
+    kill(-1, SIGKILL);  // from PID 1: every other process of the namespace
+    // Until nothing is left: the killed become zombies of this process.
+    for (int waited = 0; waited < timeout_ms * 10; waited++) {
+        pid_t reaped = waitpid(-1, NULL, WNOHANG);
+        if (reaped < 0 && errno == ECHILD) return 0;
+        if (reaped == 0) {
+            struct timespec pause = {0, 100000};
+            nanosleep(&pause, NULL);
+        }
     }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 70;
+    return -1;
 }

@@ -61,10 +61,6 @@ struct ForkedRun {
             fixtureConfig: fixtureConfig, prepared: prepared, files: request.settings.files)
         let json = String(decoding: (try? JSONEncoder().encode(configuration)) ?? Data(), as: UTF8.self)
         let memoryLimit = request.settings.limits.memory
-        let isolation = request.settings.isolation
-        let scratchPath = scratch.path
-        // The loopback fixture server listens in this network namespace.
-        let needsHostNetwork = request.settings.fixtures.contains("network")
 
         let started = ChildSupervisor.now()
         let pid: pid_t
@@ -101,8 +97,7 @@ struct ForkedRun {
                         return 70
                     }
                 }
-                guard isolation == .namespaces else { return program(&gil) }
-                return Namespaces.run(scratch: scratchPath, isolateNetwork: !needsHostNetwork, results: results.write, &gil, program)
+                return program(&gil)
             }
         } catch {
             output.close()
@@ -121,76 +116,11 @@ struct ForkedRun {
         close(output.read)
         close(results.read)
         ChildSupervisor.killStragglers(group: pid, child: pid, reaped: ending.reaped)
-        return ModeRunBuilder(mode: mode, statementLines: statementLines, timeout: request.settings.limits.timeout, path: request.path)
+        WorkerNamespace.cleanAfterRun()
+        var run = ModeRunBuilder(mode: mode, statementLines: statementLines, timeout: request.settings.limits.timeout, path: request.path)
             .build(ending: ending, attribution: attribution)
-    }
-}
-
-/// Namespaces for one run (`RunSettings.Isolation.namespaces`): the run's first
-/// child enters new PID, mount and (unless the run needs the loopback server)
-/// network namespaces; its child is PID 1 there, sets the file system read-only
-/// outside the run's directory and runs the program as PID 2, so the program
-/// keeps ordinary signal semantics (PID 1 ignores signals it has no handler
-/// for). When PID 1 ends, the kernel kills everything left in the namespace,
-/// whatever session it moved to; each process dies with its parent, so a dead
-/// worker takes its runs with it. Where the kernel refuses, the run goes on
-/// without, and the results channel says why.
-enum Namespaces {
-    static func run(scratch: String, isolateNetwork: Bool, results: Int32, _ gil: inout GIL,
-                    _ program: @escaping (inout GIL) -> Int32) -> Int32 {
-        var reason = [CChar](repeating: 0, count: 256)
-        guard gc_enter_run_namespaces(isolateNetwork ? 1 : 0, &reason, reason.count) == 0 else {
-            notice(results, String(cString: reason))
-            return program(&gil)
-        }
-        // Timeouts ask for the stack with SIGUSR1, sent to the whole group: the
-        // relays ignore it, the program's faulthandler answers it.
-        signal(SIGUSR1, SIG_IGN)
-        // PID 1 cannot die of a signal it sends itself: it hands the program's
-        // wait status to this process over a pipe, and this one ends as the program did.
-        guard let status = DescriptorPipe.make() else {
-            notice(results, "cannot create a pipe")
-            return program(&gil)
-        }
-        do {
-            let initial = try gil.fork { gil in
-                _ = gc_die_with_parent(SIGKILL)
-                close(status.read)
-                var why = [CChar](repeating: 0, count: 256)
-                if gc_setup_run_mounts(scratch, isolateNetwork ? 1 : 0, &why, why.count) != 0 {
-                    notice(results, String(cString: why))
-                }
-                do {
-                    let inner = try gil.fork { gil in
-                        _ = gc_die_with_parent(SIGKILL)
-                        close(status.write)
-                        signal(SIGUSR1, SIG_DFL)
-                        return program(&gil)
-                    }
-                    var ended = gc_wait_status(inner)
-                    _ = gc_write_all(status.write, &ended, MemoryLayout<Int32>.size)
-                    return 0
-                } catch {
-                    notice(results, "\(error)")
-                    return program(&gil)
-                }
-            }
-            close(status.write)
-            let own = gc_wait_status(initial)
-            var ended: Int32 = 0
-            let count = read(status.read, &ended, MemoryLayout<Int32>.size)
-            close(status.read)
-            return gc_end_as(count == MemoryLayout<Int32>.size ? ended : own)
-        } catch {
-            notice(results, "\(error)")
-            return program(&gil)
-        }
-    }
-
-    /// `{"event": "isolation", "refused": …}` on the results channel.
-    private static func notice(_ results: Int32, _ reason: String) {
-        let line = (try? JSONEncoder().encode(["event": "isolation", "refused": reason])).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        _ = Array((line + "\n").utf8).withUnsafeBytes { gc_write_all(results, $0.baseAddress, $0.count) }
+        if request.settings.isolation == .namespaces, run.isolationRefused == nil { run.isolationRefused = WorkerNamespace.refusal }
+        return run
     }
 }
 

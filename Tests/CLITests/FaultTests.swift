@@ -132,6 +132,21 @@ struct FaultTests {
         #expect(text.utf8.count < 20_000)
     }
 
+    @Test("where the kernel refuses namespaces, the runs go on as processes, with one notice saying why")
+    func refusedNamespaces() throws {
+        let scratch = Self.folder(["a.py": "print(1 + 1)  # 2\n", "b.py": "print('b')  # b\n"])
+        let result = try GuideCheckCommand.run(["report", "--json", "out.json"],
+                                               environment: ["GUIDECHECK_REFUSE_NAMESPACES": "unshare: Operation not permitted"],
+                                               directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let notices = result.stderr.components(separatedBy: "notice: runs are not isolated in namespaces here (unshare: Operation not permitted); they ran as processes only").count - 1
+        #expect(notices == 1, "one notice, not one per run: \(result.stderr)")
+        let claims = (try Self.json(scratch.path + "/out.json")["snippets"] as! [[String: Any]]).flatMap { $0["claims"] as! [[String: Any]] }
+        #expect(claims.map { $0["verdict"] as? String } == ["holds", "holds"])
+        let isolated = try GuideCheckCommand.run(["report"], directory: scratch.path)
+        #expect(!isolated.stderr.contains("notice: runs are not isolated"), "no notice where namespaces work: \(isolated.stderr)")
+    }
+
     @Test("in namespaces a snippet cannot write outside its directory; it is told so by an OSError")
     func readOnlyOutside() throws {
         let outside = "/tmp/guidecheck-outside-\(Int.random(in: 1000...9999))"

@@ -34,22 +34,18 @@ int gc_kill_group_on_termination(void);
 /// success, -1 with errno set. Async-signal-safe.
 int gc_write_all(int fd, const void *bytes, size_t count);
 
-/// In a run's first child (single-threaded): new PID and mount namespaces, a
-/// network namespace when `isolate_network`, and a user namespace when not root.
-/// 0, or -1 with the reason in `error`.
-int gc_enter_run_namespaces(int isolate_network, char *error, size_t error_size);
+/// In a worker that has no thread yet: new PID, mount and (when
+/// `isolate_network`) network namespaces, a user namespace when not root. The
+/// caller forks: its child returns, as PID 1 of the new namespace, with the file
+/// system read-only but for `writable`, /dev and a fresh /dev/shm, a /proc of
+/// its own and `lo` up; the caller never returns (it waits for the child and
+/// ends as it ended). 0, or -1 with the reason in `error` (before the fork:
+/// the caller goes on, unisolated; after: the child goes on, partly isolated).
+int gc_enter_worker_namespaces(const char *writable, int isolate_network, char *error, size_t error_size);
 
-/// In the run's own process, PID 1 of its namespace: /proc remounted, the file
-/// system read-only but for `scratch`, /dev and a fresh /dev/shm; `lo` up when
-/// the network is isolated. 0, or -1 with the reason in `error`.
-int gc_setup_run_mounts(const char *scratch, int isolate_network, char *error, size_t error_size);
-
-/// Waits for `child`; its raw wait status.
-int gc_wait_status(pid_t child);
-
-/// Ends as a process with wait status `status` ended: dies of the same signal
-/// (never returns), or returns the exit code to exit with.
-int gc_end_as(int status);
+/// In PID 1 of a worker's namespace: kills every other process in it and reaps
+/// them (waiting at most `timeout_ms`). 0, or -1.
+int gc_clean_worker_namespace(int timeout_ms);
 
 /// The name of a signal ("SIGSEGV"), or "signal N".
 const char *gc_signal_name(int signal);

@@ -35,7 +35,10 @@ public enum WorkerLoop {
             return 2
         }
         channel.send(WorkerMessage<NumberedOutcome>.ready(python: work.interpreter.info.version))
-        while let request = channel.receive(NumberedJob.self) {
+        while let received = channel.receive(NumberedJob.self) {
+            var adjusted = received
+            configuration.adjust(&adjusted.job)
+            let request = adjusted
             let sent = Mutex(false)
             var outcome = work.perform(request.job) { reading in
                 channel.send(WorkerMessage.body(NumberedOutcome(id: request.id, outcome: reading, final: false)))
@@ -49,10 +52,14 @@ public enum WorkerLoop {
     }
 }
 
-/// How a worker starts its interpreter.
+/// How a worker starts its interpreter, and what it changes in each job's
+/// settings (in namespaces: its own directory and its own fixture server).
 public struct WorkerSetup: Sendable {
     public var makeWork: @Sendable () throws -> SnippetWork
-    public init(makeWork: @escaping @Sendable () throws -> SnippetWork) {
+    public var adjust: @Sendable (inout SnippetJob) -> Void
+    public init(makeWork: @escaping @Sendable () throws -> SnippetWork,
+                adjust: @escaping @Sendable (inout SnippetJob) -> Void = { _ in }) {
         self.makeWork = makeWork
+        self.adjust = adjust
     }
 }

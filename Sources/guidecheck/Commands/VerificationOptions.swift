@@ -104,7 +104,17 @@ enum VerificationSession {
                                  exitCode: .configuration)
         }
         if !options.quiet { corpus.notices.forEach { printError("\($0)") } }
-        let workers = WorkerPool(executable: selfExecutable, arguments: options.interpreter.workerArguments,
+        // One scratch root per invocation, owned here: a worker that dies (or is
+        // killed) mid-run cannot clean up its run's directory, this can.
+        let scratchRoot: String
+        do { scratchRoot = try makeScratchRoot() } catch {
+            throw CommandFailure(message: "cannot create a scratch directory: \(error)", exitCode: .configuration)
+        }
+        defer { try? FileManager.default.removeItem(atPath: scratchRoot) }
+        // Workers enter their namespaces as they start, each with its directory under the root.
+        let workers = WorkerPool(executable: selfExecutable,
+                                 arguments: options.interpreter.workerArguments
+                                     + ["--isolation", options.isolation.rawValue, "--scratch-root", scratchRoot],
                                  count: options.jobs)
         ProgramRunner.adoptOrphans()
         // Started even when no snippet declares the network fixture: it costs a
@@ -113,13 +123,6 @@ enum VerificationSession {
         do { server = try LoopbackServer.startBlocking() } catch {
             throw CommandFailure(message: "cannot start the loopback HTTP server: \(error)", exitCode: .configuration)
         }
-        // One scratch root per invocation, owned here: a worker that dies (or is
-        // killed) mid-run cannot clean up its run's directory, this can.
-        let scratchRoot: String
-        do { scratchRoot = try makeScratchRoot() } catch {
-            throw CommandFailure(message: "cannot create a scratch directory: \(error)", exitCode: .configuration)
-        }
-        defer { try? FileManager.default.removeItem(atPath: scratchRoot) }
         let settings = VerificationSettings(timeout: options.timeout, memoryLimit: options.memoryBytes!,
                                             scratchRoot: scratchRoot, httpBase: server.baseURL, isolation: options.isolation)
         Interruption.onStop { workers.terminateAll() }
