@@ -69,11 +69,14 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
         return try next()
     }
 
-    /// Stops it (SIGTERM: a worker takes its current run's processes with it) and
-    /// waits; a worker that does not end within a second (stopped by a program
-    /// it ran, say) is killed.
-    public func terminate() {
+    /// Stops it and waits: its stdin closed, an idle worker ends by itself
+    /// (and its CPU time is counted as this process's children's); one that
+    /// has not ended within a second (at once, when not `graceful`) gets SIGTERM (a worker takes its current
+    /// run's processes with it), and one that does not end within another
+    /// (stopped by a program it ran, say) is killed.
+    public func terminate(graceful: Bool = true) {
         try? input.fileHandleForWriting.close()
+        for _ in 0..<(graceful ? 100 : 0) where process.isRunning { usleep(10_000) }
         if process.isRunning {
             let pid = process.processIdentifier
             Foundation.kill(pid, SIGCONT)

@@ -84,7 +84,7 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         lock.lock()
         let workers = live
         lock.unlock()
-        workers.forEach { $0.terminate() }
+        workers.forEach { $0.terminate(graceful: false) }
     }
 
     private func runConcurrently(_ jobs: [SnippetJob], workers: Int, arguments: [String], results: Results,
@@ -133,7 +133,7 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
                 read = message.outcome
             }
         } catch {
-            if let broken = worker { retire(broken) }
+            if let broken = worker { retire(broken, graceful: false) }
             worker = nil
             // What the dead worker's run started is now this process's: stop it.
             ProgramRunner.killOrphans(sparing: livePids)
@@ -158,8 +158,8 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         lock.unlock()
     }
 
-    private func retire(_ worker: SnippetWorker) {
-        worker.terminate()
+    private func retire(_ worker: SnippetWorker, graceful: Bool = true) {
+        worker.terminate(graceful: graceful)
         lock.lock()
         live.removeAll { $0 === worker }
         lock.unlock()
