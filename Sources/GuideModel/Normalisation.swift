@@ -26,7 +26,10 @@ public enum Normalisation: String, Codable, Sendable, CaseIterable, Hashable {
     case ellipsis = "ellipsis (...)"
     /// The exception raised is a subclass of the one documented.
     case exceptionSubclass = "exception subclass"
-    /// The documented message begins the observed one.
+    /// The documented message ends with `...` or `…`, and what comes before it
+    /// begins the observed message (a check's `raises:` names a prefix). Any other
+    /// documented message must be the one a traceback's last line shows, whole
+    /// (a SyntaxError's without the ` (file, line N)` its str() adds).
     case exceptionMessagePrefix = "exception message prefix"
     /// A manifest annotation, not the documented words, gives what is expected.
     case manifestReading = "manifest reading"
@@ -44,6 +47,9 @@ public enum Normalisation: String, Codable, Sendable, CaseIterable, Hashable {
     /// Lines documented under an expression that printed nothing are its value,
     /// as a REPL or a notebook shows it.
     case valueNotOutput = "value, nothing printed"
+    /// A `>>>` session also showed a warning of the compiler's the guide leaves
+    /// out (`<stdin>:1: SyntaxWarning: "is" with a literal…`); the report shows it.
+    case undocumentedWarning = "undocumented warning"
 
     /// The tolerance `~` allows.
     public static let approximateTolerance = 0.10

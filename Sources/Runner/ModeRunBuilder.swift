@@ -20,6 +20,7 @@ struct ModeRunBuilder {
         var qualified: String?
         var bases: [String]?
         var message: String?
+        var shown: String?
         var line: Int?
         var code: Int?
         var traceback: String?
@@ -36,7 +37,7 @@ struct ModeRunBuilder {
 
         var exception: ObservedException {
             ObservedException(type: type ?? "Exception", qualified: qualified ?? type ?? "Exception", bases: bases ?? [],
-                              message: message ?? "", line: line, traceback: traceback ?? "", code: code)
+                              message: message ?? "", shownMessage: shown, line: line, traceback: traceback ?? "", code: code)
         }
     }
 

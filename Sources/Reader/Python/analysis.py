@@ -149,8 +149,7 @@ def analyse(chunks_json, filename, isolate=False):
             result['line_count'] = max(result['line_count'], source.count('\n') + (0 if source.endswith('\n') else 1))
         first = top
         try:
-            tree = program.parse_and_check(chunk['code'], path, chunk['first_line'], chunk_flags) if isolate or chunk.get('kind') == 'check' \
-                else program.parse(chunk['code'], path, chunk['first_line'])
+            tree = program.parse_chunk(chunk, path, isolate, chunk_flags)
         except SyntaxError as error:
             # A check that does not compile is a broken check, never the program's end.
             if not (isolate or chunk.get('kind') == 'check'):
@@ -182,6 +181,9 @@ def analyse(chunks_json, filename, isolate=False):
             # broken check when it runs (NameError), never a name the guide owes;
             # and what it defines runs after the guide's code, defining none of it.
             chunk_bound, chunk_wanted = set(), set()
+        if chunk.get('kind') == 'example':
+            # The REPL binds `_` (builtins._) to the last value it echoed.
+            chunk_bound = chunk_bound | {'_'}
         bound |= chunk_bound
         wanted |= chunk_wanted
         imports |= _imports(tree)

@@ -28,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+import types
 import warnings
 
 import _guidecheck_native
@@ -71,6 +72,9 @@ class Recorder:
         self.syntax_errors = {}
         #: statement index → what the compiler warned about its chunk.
         self.compiler_warnings = {}
+        #: id of a `>>>` example's code object → how far its lines (from 1, as
+        #: `<stdin>`) are from the virtual file's.
+        self.stdin_offsets = {}
 
     # -- channels ---------------------------------------------------------------
 
@@ -168,13 +172,32 @@ class Recorder:
     def record_exception(self, scope, identifier, error):
         # Described by guidecheck's one rule (PythonException in Swift).
         facts = _guidecheck_native.describe_exception(error)
-        line = next((frame_line for frame_file, frame_line in reversed(facts['frames']) if frame_file == self.path), None)
+        line = self.innermost_line(error)
         if facts['syntax'] is not None and facts['syntax'][0] == self.path:
             line = facts['syntax'][1]
+        # What a traceback's last line shows: a SyntaxError's msg, without the
+        # ` (file, line N)` its str() adds.
+        shown = error.msg if isinstance(error, SyntaxError) and isinstance(error.msg, str) else None
         self.emit(event='exception', scope=scope, id=identifier,
                   type=facts['name'], qualified=facts['qualified'], bases=facts['bases'],
-                  message=_clip(facts['message']), line=line, code=facts['exit_code'],
-                  traceback=_clip(facts['traceback']))
+                  message=_clip(facts['message']), shown=None if shown is None else _clip(shown), line=line,
+                  code=facts['exit_code'], traceback=_clip(facts['traceback']))
+
+
+    def innermost_line(self, error):
+        """The line of the virtual file the exception last passed through: a
+        frame of the program's file, or of a `>>>` example (`<stdin>`, line 1
+        being the example's first line)."""
+        line = None
+        trace = error.__traceback__
+        while trace is not None:
+            code = trace.tb_frame.f_code
+            if code.co_filename == self.path:
+                line = trace.tb_lineno
+            elif id(code) in self.stdin_offsets:
+                line = trace.tb_lineno + self.stdin_offsets[id(code)]
+            trace = trace.tb_next
+        return line
 
 
 class _Block:
@@ -408,9 +431,11 @@ _PREPARED = {}
 def _compile(path, chunks, plan, isolate):
     """Each chunk compiled as one module ("exec"), and as the inputs an
     interactive session would read ("single"); every top-level statement's first
-    line; and, when `isolate` is set, the SyntaxError of each chunk that does not
-    compile, which then stands as one statement that raises it."""
-    modules, inputs, lines, errors, compiler_warnings = [], [], [], {}, {}
+    line; when `isolate` is set, the SyntaxError of each chunk that does not
+    compile, which then stands as one statement that raises it; the compiler's
+    warnings by statement; and, for the code objects of `>>>` examples (compiled
+    as `<stdin>` from line 1), how far their lines are from the virtual file's."""
+    modules, inputs, lines, errors, compiler_warnings, stdin_offsets = [], [], [], {}, {}, {}
     flags = 0  # __future__ flags in force for the examples of a session
     for chunk in chunks:
         filename = chunk.get('path') or path
@@ -418,8 +443,7 @@ def _compile(path, chunks, plan, isolate):
         example = chunk.get('kind') == 'example'
         chunk_flags = flags if example else 0
         try:
-            tree = program.parse_and_check(chunk['code'], filename, chunk['first_line'], chunk_flags) if isolate or chunk.get('kind') == 'check' \
-                else program.parse(chunk['code'], filename, chunk['first_line'])
+            tree = program.parse_chunk(chunk, path, isolate, chunk_flags)
         except SyntaxError as error:
             # A check that does not compile is a broken check, never the program's end.
             if not (isolate or chunk.get('kind') == 'check'):
@@ -443,9 +467,26 @@ def _compile(path, chunks, plan, isolate):
             # A chunk with a namespace of its own (a check that uses no snippet)
             # starts a fresh __main__ before its first input.
             fresh = bool(chunk.get('fresh_namespace'))
-            modules.append((compile(ast.Module(body=body, type_ignores=[]), filename, 'exec', chunk_flags, dont_inherit=True), fresh))
-            inputs += [(compile(ast.Interactive(body=group), filename, 'single', chunk_flags, dont_inherit=True), fresh and index == 0)
-                       for index, group in enumerate(groups)]
+            if example:
+                # A `>>>` example is an input to the REPL in every run: compiled
+                # as `<stdin>` from line 1 in "single" mode, so every expression
+                # statement's value is echoed (`1; 2` shows both) and sets `_`,
+                # and warnings and tracebacks read as the reader's REPL prints
+                # them. Its code objects remember where its lines are.
+                offset = chunk['first_line'] - 1
+                for node in body:
+                    ast.increment_lineno(node, -offset)
+                codes = [(compile(ast.Interactive(body=group), program.STDIN, 'single', chunk_flags, dont_inherit=True), fresh and index == 0)
+                         for index, group in enumerate(groups)]
+                for code, _ in codes:
+                    for inner in _code_objects(code):
+                        stdin_offsets[id(inner)] = offset
+                modules += codes
+                inputs += codes
+            else:
+                modules.append((compile(ast.Module(body=body, type_ignores=[]), filename, 'exec', chunk_flags, dont_inherit=True), fresh))
+                inputs += [(compile(ast.Interactive(body=group), filename, 'single', chunk_flags, dont_inherit=True), fresh and index == 0)
+                           for index, group in enumerate(groups)]
         # What the compiler warned about (`"is" with a literal`), written by the
         # chunk's first statement as python3 or the REPL writes it before running.
         texts = []
@@ -455,7 +496,15 @@ def _compile(path, chunks, plan, isolate):
                 texts.append(text)
         if texts and tree.body:
             compiler_warnings[top] = ''.join(texts)
-    return modules, inputs, lines, errors, compiler_warnings
+    return modules, inputs, lines, errors, compiler_warnings, stdin_offsets
+
+
+def _code_objects(code):
+    """A code object and every one nested in it (functions, classes, lambdas)."""
+    yield code
+    for constant in code.co_consts:
+        if isinstance(constant, types.CodeType):
+            yield from _code_objects(constant)
 
 
 def prepare(key, path, chunks_json, probes_json, isolate=False):
@@ -527,13 +576,24 @@ def run(config_json):
             recorder.record_exception('compile', 0, error)
             recorder.mark('E')
             return 1
-    module_codes, statement_codes, _, recorder.syntax_errors, recorder.compiler_warnings = prepared
+    module_codes, statement_codes, _, recorder.syntax_errors, recorder.compiler_warnings, recorder.stdin_offsets = prepared
     for probe in config['probes']:
         if probe['kind'] == 'compare':
             recorder.comparisons.setdefault(probe['of'], []).append((probe['claim'], probe['expression']))
     status = 0
     baseline = _Baseline()
     started = time.perf_counter()
+    # The REPL echoes each expression statement's value of an interactive input
+    # (and binds it to `_`). The echo is bracketed with markers so it is told
+    # apart from what the code printed. As a module, only `>>>` examples are
+    # interactive inputs.
+    def displayhook(value):
+        if value is None:
+            return
+        recorder.mark('D')
+        sys.__displayhook__(value)
+        recorder.mark('d')
+    sys.displayhook = displayhook
     try:
         if config['mode'] == 'module':
             for code, fresh in module_codes:
@@ -541,15 +601,6 @@ def run(config_json):
                     namespace = _fresh_namespace(path, baseline)
                 exec(code, namespace)
         else:
-            # The REPL echoes each expression statement's value. The echo is
-            # bracketed with markers so it is told apart from what the code printed.
-            def displayhook(value):
-                if value is None:
-                    return
-                recorder.mark('D')
-                sys.__displayhook__(value)
-                recorder.mark('d')
-            sys.displayhook = displayhook
             for code, fresh in statement_codes:
                 if fresh:
                     namespace = _fresh_namespace(path, baseline)
