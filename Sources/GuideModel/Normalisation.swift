@@ -19,7 +19,8 @@ public enum Normalisation: String, Codable, Sendable, CaseIterable, Hashable {
     /// durations are this machine's; the benchmarks compare them).
     case duration
     /// Runs of whitespace, newlines included, count as one space (doctest's
-    /// NORMALIZE_WHITESPACE): `array([[1, 3],⏎   [5, 7]])` as printed with other indentation.
+    /// NORMALIZE_WHITESPACE): `array([[1, 3],⏎   [5, 7]])` as printed with other
+    /// indentation. Never inside a quoted string (`'a  b'` is not `'a b'`).
     case whitespace = "whitespace runs"
     /// `...` in the documented text stands for any text there (doctest's
     /// ELLIPSIS): `<function f at ...>`, `2222…`.
@@ -33,10 +34,12 @@ public enum Normalisation: String, Codable, Sendable, CaseIterable, Hashable {
     case exceptionMessagePrefix = "exception message prefix"
     /// A manifest annotation, not the documented words, gives what is expected.
     case manifestReading = "manifest reading"
-    /// The documented text, evaluated where the claim stands, `==` the value
+    /// The documented text, evaluated where the claim stands, is the value
     /// observed, though the texts differ (`[ 1, 2 ]`, `date(…)` for
     /// `datetime.date(…)`, `189` for `189.0`, a dict in another order); the
-    /// reason says what differed. A list in another order is not equal.
+    /// reason says what differed. `==` is not enough: the values must be alike
+    /// throughout (the same types, an int and a float aside, never a bool for a
+    /// number; the same sign of a float zero). A list in another order is not equal.
     case equalValue = "equal value"
     /// `1.72727`, `~3.1416`: the value, rounded to the digits shown, is the
     /// number documented.

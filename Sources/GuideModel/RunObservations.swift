@@ -79,15 +79,21 @@ public struct ObservedValue: Codable, Sendable, Equatable {
     public var type: String = ""
     /// For a documented value evaluated beside an observed one: whether they are `==`.
     public var equal: Bool?
+    /// For a documented value that is `==` the observed one: whether it is also
+    /// the same value throughout (the same types, an int and a float aside; the
+    /// same sign of a float zero), `runner.py`'s `_alike`.
+    public var alike: Bool?
     /// For a documented value that could not be evaluated: why.
     public var error: String?
 
-    package init(repr: String, str: String, isNone: Bool = false, type: String = "", equal: Bool? = nil, error: String? = nil) {
+    package init(repr: String, str: String, isNone: Bool = false, type: String = "", equal: Bool? = nil, alike: Bool? = nil,
+                 error: String? = nil) {
         self.repr = repr
         self.str = str
         self.isNone = isNone
         self.type = type
         self.equal = equal
+        self.alike = alike
         self.error = error
     }
 }

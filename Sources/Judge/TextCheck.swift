@@ -41,7 +41,8 @@ struct TextCheck {
     private func valueRule(documented: String, observed: String, value: ObservedValue?) -> (Normalisation, String?)? {
         if Self.rounded(documented: documented, observed: observed) { return (.rounded, nil) }
         if let evaluated = evidence.documentedValue, evaluated.error == nil {
-            if let value, evaluated.equal == true, Self.comparableTypes(evaluated.type, value.type) {
+            // `==` is not enough: `[0.0] == [-0.0]`, `[1] == [True]`; the values must be alike throughout.
+            if let value, evaluated.equal == true, evaluated.alike == true, Self.comparableTypes(evaluated.type, value.type) {
                 return (.equalValue, Self.difference(documented: documented, documentedType: evaluated.type,
                                                      observed: observed, observedType: value.type))
             }

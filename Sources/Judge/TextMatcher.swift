@@ -86,9 +86,48 @@ public enum TextMatcher {
         return documented == observed
     }
 
-    /// Every run of whitespace as one space, none at the ends.
-    private static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    /// Every run of whitespace as one space, none at the ends, except inside a
+    /// quoted string (`'a  b'`, `"x\ty"`, backslash escapes honoured, closed on its
+    /// line), whose whitespace is data and is kept as it is. A quote that does not
+    /// close on its line is an ordinary character (an apostrophe in prose).
+    static func collapsed(_ text: String) -> String {
+        let characters = Array(text)
+        var out = ""
+        var pendingSpace = false
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character.isWhitespace {
+                pendingSpace = true
+                index += 1
+                continue
+            }
+            if pendingSpace && !out.isEmpty { out.append(" ") }
+            pendingSpace = false
+            if character == "'" || character == "\"", let end = closingQuote(characters, from: index) {
+                out += String(characters[index...end])
+                index = end + 1
+                continue
+            }
+            out.append(character)
+            index += 1
+        }
+        return out
+    }
+
+    /// The index of the quote that closes the string opened at `start`, on the same line.
+    private static func closingQuote(_ characters: [Character], from start: Int) -> Int? {
+        let quote = characters[start]
+        var index = start + 1
+        while index < characters.count {
+            switch characters[index] {
+            case "\\": index += 2
+            case "\n", "\r\n": return nil
+            case quote: return index
+            default: index += 1
+            }
+        }
+        return nil
     }
 
     /// `'zeroth'` → `zeroth`, when it is one plain quoted string.

@@ -28,6 +28,7 @@ struct ModeRunBuilder {
         var str: String?
         var none: Bool?
         var equal: Bool?
+        var alike: Bool?
         var error: String?
         var refused: String?
         var installed: [String]?
@@ -75,7 +76,7 @@ struct ModeRunBuilder {
                 guard let id = event.claim else { continue }
                 var run = probe(id)
                 run.value = ObservedValue(repr: event.repr ?? "", str: event.str ?? "", isNone: event.none ?? false,
-                                          type: event.type ?? "", equal: event.equal, error: event.error)
+                                          type: event.type ?? "", equal: event.equal, alike: event.alike, error: event.error)
                 if run.runs == 0 { run.runs = 1 }
                 probes[id] = run
             case "exception":

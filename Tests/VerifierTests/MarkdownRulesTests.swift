@@ -43,6 +43,17 @@ struct MarkdownRulesTests {
         #expect(claim.reason?.contains(detail) == true, "\(claim.reason ?? "")")
     }
 
+    @Test("== is not enough: a float zero of the other sign, a bool for an int are other values; an int for a float is how it is written")
+    func alike() throws {
+        let zero = try Self.claim(67)
+        #expect(zero.verdict == .wrong, "\(zero)")
+        #expect(zero.observed == "[0.0]")
+        #expect(try Self.claim(69).verdict == .wrong)
+        let number = try Self.claim(71)
+        #expect(number.verdict == .normalised, "\(number)")
+        #expect(number.normalisations == [.equalValue])
+    }
+
     @Test("a list in another order is still wrong")
     func listOrder() throws {
         #expect(try Self.claim(24).verdict == .wrong)

@@ -57,4 +57,14 @@ struct TextMatcherTests {
     func addressNeedsAnAddress() {
         #expect(TextMatcher.compare(documented: "<cell at 0x...>", observed: "<cell at nowhere>") == .different)
     }
+
+    @Test("whitespace runs count as one space outside quoted strings, never inside them")
+    func whitespaceInStrings() {
+        #expect(TextMatcher.compare(documented: "['a b',  1]", observed: "['a b', 1]") == .normalised([.whitespace]))
+        #expect(TextMatcher.compare(documented: "'a  b'", observed: "'a b'") == .different)
+        #expect(TextMatcher.compare(documented: "{\"k\": \"x  y\"}", observed: "{\"k\": \"x y\"}") == .different)
+        #expect(TextMatcher.compare(documented: "'it\\'s  here'", observed: "'it\\'s here'") == .different, "an escaped quote does not close it")
+        // An apostrophe that does not close on its line is prose, not a string.
+        #expect(TextMatcher.collapsed("don't   stop\n  now") == "don't stop now")
+    }
 }

@@ -22,6 +22,7 @@ import ast
 import builtins
 import faulthandler
 import json
+import math
 import os
 import signal
 import sys
@@ -55,6 +56,36 @@ def _describe_value(value):
     kind = type(value)
     return {'repr': _clip(text_repr), 'str': _clip(text_str), 'none': value is None,
             'type': kind.__qualname__ if kind.__module__ == 'builtins' else f'{kind.__module__}.{kind.__qualname__}'}
+
+
+def _alike(a, b, depth=0):
+    """Whether two values that are == are also the same value as a reader tells
+    values apart: the same types throughout (an int and a float aside, never a
+    bool for a number), the same sign of every float zero (`0.0` and `-0.0` are
+    ==), and, inside containers, elements alike one by one (the keys of a dict
+    and the members of a set in any order)."""
+    if depth > 100:
+        return a == b
+    kinds = (type(a), type(b))
+    if bool in kinds:
+        return kinds[0] is kinds[1] and a == b
+    if kinds[0] in (int, float) and kinds[1] in (int, float):
+        if a != b:
+            return False
+        return not (float in kinds and a == 0) or math.copysign(1, a) == math.copysign(1, b)
+    if kinds[0] is not kinds[1]:
+        return False
+    if isinstance(a, complex):
+        return all(_alike(x, y, depth + 1) for x, y in ((a.real, b.real), (a.imag, b.imag)))
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(_alike(x, y, depth + 1) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        keys = list(b)
+        return len(a) == len(b) and all(any(_alike(key, other, depth + 1) and _alike(value, b[other], depth + 1)
+                                            for other in keys) for key, value in a.items())
+    if isinstance(a, (set, frozenset)):
+        return len(a) == len(b) and all(any(_alike(x, y, depth + 1) for y in b) for x in a)
+    return a == b
 
 
 class Recorder:
@@ -152,7 +183,11 @@ class Recorder:
             equal = bool(documented == value)
         except BaseException:
             equal = False
-        self.emit(event='value', claim=probe, equal=equal, **_describe_value(documented))
+        try:
+            alike = equal and _alike(documented, value)
+        except BaseException:
+            alike = False
+        self.emit(event='value', claim=probe, equal=equal, alike=alike, **_describe_value(documented))
 
     def compile_error(self, index):
         """The statement that stands for a block that does not compile: raise its SyntaxError."""
