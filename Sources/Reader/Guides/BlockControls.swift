@@ -60,7 +60,12 @@ public struct VersionCondition: Sendable, Equatable, CustomStringConvertible {
     public var upTo: [Int]?
     public var written: String
 
-    public var description: String { written }
+    /// `Python 2.x`, `Python < 3.7`, `Python 2.7- 3.5`: the words written, said once
+    /// with "Python" in front (`(Python 2.x)` and `(< Python3.7)` alike).
+    public var description: String {
+        let words = written.replacingOccurrences(of: "Python", with: " ").split(whereSeparator: { $0.isWhitespace })
+        return "Python " + words.joined(separator: " ")
+    }
 
     /// The condition in `text` (an introduction's words), or nil when it names no version.
     public init?(_ text: String) {
