@@ -50,6 +50,10 @@ public enum Normalisation: String, Codable, Sendable, CaseIterable, Hashable {
     /// Lines documented under an expression that printed nothing are its value,
     /// as a REPL or a notebook shows it.
     case valueNotOutput = "value, nothing printed"
+    /// `int` documented for `<class 'int'>`, `(int, str)` for a tuple of classes:
+    /// IPython and notebooks display a class by its qualified or plain name. Only
+    /// when the value observed is a class (or a tuple or list of classes).
+    case classByName = "class by name"
     /// A `>>>` session also showed a warning of the compiler's the guide leaves
     /// out (`<stdin>:1: SyntaxWarning: "is" with a literal…`); the report shows it.
     case undocumentedWarning = "undocumented warning"

@@ -85,6 +85,9 @@ public struct ObservedValue: Codable, Sendable, Equatable {
     public var alike: Bool?
     /// For a documented value that could not be evaluated: why.
     public var error: String?
+    /// A class, or a tuple or list of classes, as IPython and notebooks display
+    /// it: by qualified name (`int`, `__main__.C`, `(int, str)`), then by plain name.
+    public var classNames: [String]?
 
     package init(repr: String, str: String, isNone: Bool = false, type: String = "", equal: Bool? = nil, alike: Bool? = nil,
                  error: String? = nil) {

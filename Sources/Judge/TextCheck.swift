@@ -40,6 +40,9 @@ struct TextCheck {
     /// The value rule under which `documented` says what was observed, if any.
     private func valueRule(documented: String, observed: String, value: ObservedValue?) -> (Normalisation, String?)? {
         if Self.rounded(documented: documented, observed: observed) { return (.rounded, nil) }
+        if let value, let names = value.classNames, value.repr == observed, names.contains(documented) {
+            return (.classByName, "IPython shows \(observed) as \(documented)")
+        }
         if let evaluated = evidence.documentedValue, evaluated.error == nil {
             // `==` is not enough: `[0.0] == [-0.0]`, `[1] == [True]`; the values must be alike throughout.
             if let value, evaluated.equal == true, evaluated.alike == true, Self.comparableTypes(evaluated.type, value.type) {

@@ -26,6 +26,7 @@ struct ModeRunBuilder {
         var traceback: String?
         var repr: String?
         var str: String?
+        var class_names: [String]?
         var none: Bool?
         var equal: Bool?
         var alike: Bool?
@@ -77,6 +78,7 @@ struct ModeRunBuilder {
                 var run = probe(id)
                 run.value = ObservedValue(repr: event.repr ?? "", str: event.str ?? "", isNone: event.none ?? false,
                                           type: event.type ?? "", equal: event.equal, alike: event.alike, error: event.error)
+                run.value?.classNames = event.class_names
                 if run.runs == 0 { run.runs = 1 }
                 probes[id] = run
             case "exception":

@@ -90,4 +90,15 @@ struct ReplSessionTests {
         #expect(raised.line == 56)
         #expect(raised.traceback.contains("File \"<stdin>\", line 2, in fails"), "\(raised.traceback)")
     }
+
+    @Test("a class shown by its name, as IPython shows it, only when the value is a class (or a tuple or list of them)")
+    func classByName() throws {
+        for line in [66, 68, 71, 73] {
+            let claim = try Self.claim(line)
+            #expect(claim.verdict == .normalised, "\(claim)")
+            #expect(claim.normalisations == [.classByName])
+        }
+        #expect(try Self.claim(75).verdict == .wrong, "a string that reads like a class is a string")
+        #expect(try Self.claim(77).verdict == .wrong, "a list is not shown as a tuple")
+    }
 }

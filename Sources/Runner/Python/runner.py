@@ -54,8 +54,35 @@ def _describe_value(value):
     except BaseException as error:
         text_str = f'<str() raised {type(error).__name__}: {error}>'
     kind = type(value)
-    return {'repr': _clip(text_repr), 'str': _clip(text_str), 'none': value is None,
-            'type': kind.__qualname__ if kind.__module__ == 'builtins' else f'{kind.__module__}.{kind.__qualname__}'}
+    facts = {'repr': _clip(text_repr), 'str': _clip(text_str), 'none': value is None,
+             'type': kind.__qualname__ if kind.__module__ == 'builtins' else f'{kind.__module__}.{kind.__qualname__}'}
+    names = _class_names(value)
+    if names is not None:
+        facts['class_names'] = names
+    return facts
+
+
+def _class_names(value):
+    """A class, or a tuple or list of classes, as IPython and notebooks display
+    it: by qualified name (`int`, `collections.OrderedDict`, `__main__.C`) and by
+    plain name (`C`); None for any other value."""
+    def name(cls, qualified):
+        if qualified and cls.__module__ != 'builtins':
+            return f'{cls.__module__}.{cls.__qualname__}'
+        return cls.__qualname__
+
+    try:
+        if isinstance(value, type):
+            return [name(value, True), name(value, False)]
+        if type(value) in (tuple, list) and value and all(isinstance(item, type) for item in value):
+            shown = []
+            for qualified in (True, False):
+                inner = ', '.join(name(item, qualified) for item in value)
+                shown.append(f'[{inner}]' if type(value) is list else f'({inner}{"," if len(value) == 1 else ""})')
+            return shown
+    except BaseException:
+        pass
+    return None
 
 
 def _alike(a, b, depth=0):
