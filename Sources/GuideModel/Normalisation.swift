@@ -9,7 +9,8 @@ public enum Normalisation: String, Codable, Sendable, CaseIterable, Hashable {
     /// `<class 'D'>` documented, `<class '__main__.D'>` printed.
     case mainQualification = "__main__ qualification"
     /// `0x...` in the comment stands for any memory address (and the detail a
-    /// repr prints after it, up to the next documented character).
+    /// repr prints after it, up to the next documented character); an address the
+    /// guide printed after ` at ` stands for any address (each process has its own).
     case memoryAddress = "memory address"
     /// `~N` (a whole number, `~48 bytes`) is within ±10 % of the printed number.
     case approximately
@@ -23,7 +24,9 @@ public enum Normalisation: String, Codable, Sendable, CaseIterable, Hashable {
     /// indentation. Never inside a quoted string (`'a  b'` is not `'a b'`).
     case whitespace = "whitespace runs"
     /// `...` in the documented text stands for any text there (doctest's
-    /// ELLIPSIS): `<function f at ...>`, `2222…`.
+    /// ELLIPSIS): `<function f at ...>`, `2222…`. Not `[...]` or `{...}` written
+    /// whole: CPython's marker for a container that contains itself, which only
+    /// that marker matches.
     case ellipsis = "ellipsis (...)"
     /// The exception raised is a subclass of the one documented.
     case exceptionSubclass = "exception subclass"

@@ -39,7 +39,10 @@ public enum TextMatcher {
         switch normalisation {
         case .reprQuotes: return documented.count >= 2 && (documented.first == "'" || documented.first == "\"")
         case .mainQualification: return observed.contains("__main__.")
-        case .memoryAddress: return documented.contains("0x...") || documented.contains("0x…")
+        case .memoryAddress:
+            return documented.contains("0x...") || documented.contains("0x…")
+                || (documented.range(of: concreteAddress, options: .regularExpression) != nil
+                    && observed.range(of: concreteAddress, options: .regularExpression) != nil)
         case .whitespace:
             return documented.contains { $0.isWhitespace } || observed.contains { $0.isWhitespace }
         case .ellipsis: return documented.replacingOccurrences(of: "0x...", with: "").contains("...")
@@ -145,25 +148,43 @@ public enum TextMatcher {
         return abs(value - approximate.value) / abs(approximate.value) <= Normalisation.approximateTolerance
     }
 
+    /// An address as a repr prints one, after ` at ` (`<object object at 0x7f98a1a67fc8>`).
+    static let concreteAddress = " at 0x[0-9a-fA-F]{4,}"
+
     /// The documented text as a whole-string pattern where `0x...` matches an
-    /// address and whatever follows it up to the next documented character, and
-    /// (with `ellipsis`) `...` matches any text.
+    /// address and whatever follows it up to the next documented character, an
+    /// address the guide printed (` at 0x7f98a1a67fc8`) matches any address (it
+    /// is different in every process), and (with `ellipsis`) `...` matches any
+    /// text, except written whole as `[...]` or `{...}`: CPython's marker for a
+    /// list or dict that contains itself, which only that marker matches.
     private static func pattern(_ documented: String, addresses: Bool, ellipsis: Bool) -> NSRegularExpression? {
         var pattern = "^"
         var rest = Substring(documented.replacingOccurrences(of: "0x…", with: "0x..."))
+        var previous: Character?
         while !rest.isEmpty {
             if addresses, rest.hasPrefix("0x...") {
                 pattern += "0x[0-9a-fA-F]+.*?"
                 rest = rest.dropFirst(5)
-            } else if ellipsis, rest.hasPrefix("...") {
+            } else if addresses, previous == " ", pattern.hasSuffix(" at "), let address = rest.prefixMatch(of: /0x[0-9a-fA-F]{4,}/) {
+                pattern += "0x[0-9a-fA-F]+"
+                rest = rest[address.range.upperBound...]
+            } else if ellipsis, rest.hasPrefix("..."), !isRecursionMarker(previous, rest.dropFirst(3).first) {
                 pattern += ".*?"
                 rest = rest.dropFirst(3)
             } else {
                 pattern += NSRegularExpression.escapedPattern(for: String(rest.first!))
+                previous = rest.first
                 rest = rest.dropFirst()
+                continue
             }
+            previous = nil
         }
         return try? NSRegularExpression(pattern: pattern + "$", options: [.dotMatchesLineSeparators])
+    }
+
+    /// `[...]` or `{...}`: the `...` between `open` and `close` is CPython's recursion marker.
+    private static func isRecursionMarker(_ open: Character?, _ close: Character?) -> Bool {
+        (open == "[" && close == "]") || (open == "{" && close == "}")
     }
 
     private static func combinations<T>(of items: [T], size: Int) -> [[T]] {
