@@ -61,10 +61,14 @@ public struct DocumentedResult: Codable, Sendable, Equatable {
     public var notCheckable: String?
     /// Why the result is read this way, for a reviewer (a check's note).
     public var note: String?
+    /// The line of what it is about when that is no chunk of code (the prompt
+    /// of an IPython magic, `>>> %timeit …`).
+    public var subjectLine: Int?
 
     public init(source: ClaimSource, location: Location, kind: ClaimKind, chunks: [Int], contexts: [String]? = nil,
                 documented: String, expectation: Expectation, condition: String? = nil, notCheckable: String? = nil,
-                note: String? = nil) {
+                note: String? = nil, subjectLine: Int? = nil) {
+        self.subjectLine = subjectLine
         self.source = source
         self.location = location
         self.kind = kind

@@ -35,7 +35,7 @@ public enum ProgramReader {
         for index in extraction.claims.indices { extraction.claims[index].id = index }
         var claims = extraction.claims
         for result in program.results {
-            claims.append(claim(for: result, id: claims.count, analysis: analysis))
+            claims.append(claim(for: result, id: claims.count, analysis: analysis, chunks: program.chunks))
         }
         claims += compileClaims(program, analysis: analysis, claims: claims)
         let undefined = analysis.freeNames.filter { !fixtures.contains($0) }
@@ -94,7 +94,9 @@ public enum ProgramReader {
     }
 
     /// A claim written beside the code, about the statements of its chunks.
-    static func claim(for result: DocumentedResult, id: Int, analysis: SnippetAnalysis) -> Claim {
+    /// Its line is its first statement's; with none (an example that is only a
+    /// comment, an IPython magic), the line of its code, or of what it is about.
+    static func claim(for result: DocumentedResult, id: Int, analysis: SnippetAnalysis, chunks: [Chunk]) -> Claim {
         let spans = result.chunks.enumerated().compactMap { index, chunk -> Span? in
             guard chunk < analysis.chunks.count, analysis.chunks[chunk].count > 0 else { return nil }
             let facts = analysis.chunks[chunk]
@@ -103,7 +105,8 @@ public enum ProgramReader {
         }
         let tops = analysis.topLevel
         let first = spans.first?.first ?? 0
-        let line = first < tops.count ? tops[first].line : result.location.firstLine
+        let line = !spans.isEmpty && first < tops.count ? tops[first].line
+            : result.chunks.first.flatMap { $0 < chunks.count ? chunks[$0].firstLine : nil } ?? result.subjectLine ?? result.location.firstLine
         return Claim(
             id: id, source: result.source, location: result.location, line: line, commentLine: line, kind: result.kind,
             documented: result.documented, expectation: result.expectation, condition: result.condition, top: first,

@@ -101,4 +101,14 @@ struct ReplSessionTests {
         #expect(try Self.claim(75).verdict == .wrong, "a string that reads like a class is a string")
         #expect(try Self.claim(77).verdict == .wrong, "a list is not shown as a tuple")
     }
+
+    @Test("a prompt with no statement (an IPython magic, a comment) is placed at its own line")
+    func promptsWithoutStatements() throws {
+        let magic = try Self.claim(84)
+        #expect(magic.verdict == .notCheckable)
+        #expect(magic.claim.line == 83)
+        let comment = try Self.claim(86)
+        #expect(comment.verdict == .notCheckable)
+        #expect(comment.claim.line == 85)
+    }
 }

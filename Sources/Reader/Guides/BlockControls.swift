@@ -60,11 +60,15 @@ public struct VersionCondition: Sendable, Equatable, CustomStringConvertible {
     public var upTo: [Int]?
     public var written: String
 
-    /// `Python 2.x`, `Python < 3.7`, `Python 2.7- 3.5`: the words written, said once
-    /// with "Python" in front (`(Python 2.x)` and `(< Python3.7)` alike).
+    /// `Python 2.x`, `Python < 3.7`, `Python 3.8, other versions may vary`: the
+    /// words written, with "Python" once in front (`(Python 2.x)` and
+    /// `(< Python3.7)` alike).
     public var description: String {
-        let words = written.replacingOccurrences(of: "Python", with: " ").split(whereSeparator: { $0.isWhitespace })
-        return "Python " + words.joined(separator: " ")
+        var text = written
+        if let python = text.range(of: "Python"), let digit = text.firstIndex(where: \.isNumber), python.upperBound <= digit {
+            text.replaceSubrange(python, with: " ")
+        }
+        return "Python " + text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// The condition in `text` (an introduction's words), or nil when it names no version.

@@ -102,15 +102,21 @@ public struct MarkdownGuide: Sendable {
         for index in programs.indices { programs[index].sections = sections }
     }
 
-    /// `Output:`, `**Output:**`, `Output (Python 3.8+):`, `Output (< Python3.7 )`.
+    /// `Output:`, `**Output:**`, `Output (Python 3.8+):`, `Output (< Python3.7 )`,
+    /// `**Output:** (Python 3.8, other versions may vary)`: the word, and at
+    /// most a note in parentheses (a version condition), before or after its colon.
     static func isOutputIntroduction(_ paragraph: String) -> Bool {
-        var text = paragraph.trimmingWhitespace()
-        guard text.count <= 60 else { return false }
+        var text = paragraph.trimmingWhitespace().lowercased()
         if text.hasSuffix(":") { text.removeLast() }
         let words = ["output", "outputs", "result", "results", "prints", "it prints", "this prints", "expected output"]
-        let lower = text.lowercased()
         return words.contains { word in
-            lower == word || (lower.hasPrefix(word + " ") && lower.dropFirst(word.count).trimmingWhitespace().hasPrefix("("))
+            guard text.hasPrefix(word) else { return false }
+            var rest = text.dropFirst(word.count)
+            if rest.hasPrefix(":") { rest = rest.dropFirst() }
+            rest = rest.trimmingWhitespace()[...]
+            if rest.isEmpty { return true }
+            return rest.first == "(" && rest.last == ")" && rest.count <= 80
+                && rest.filter { $0 == "(" }.count == 1 && rest.filter { $0 == ")" }.count == 1
         }
     }
 
@@ -229,7 +235,8 @@ struct ProgramBuilder {
                 if !shownLines.isEmpty {
                     results.append(DocumentedResult(
                         source: .doctestOutput, location: location, kind: .session, chunks: [], documented: documented,
-                        expectation: .lines(shownLines), notCheckable: "an IPython magic or shell command, not Python"))
+                        expectation: .lines(shownLines), notCheckable: "an IPython magic or shell command, not Python",
+                        subjectLine: example.firstLine))
                 }
                 continue
             }
