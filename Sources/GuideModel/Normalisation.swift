@@ -4,7 +4,8 @@
 /// are only the names, which the manifest, the JSON and the reports share.
 public enum Normalisation: String, Codable, Sendable, CaseIterable, Hashable {
     /// `'zeroth'` documented, `zeroth` printed: the comment shows the repr of a
-    /// string that print() shows without quotes.
+    /// string that print() shows without quotes. Only in a comment: a session or
+    /// an output block that shows quotes print() did not write is wrong.
     case reprQuotes = "repr quotes"
     /// `<class 'D'>` documented, `<class '__main__.D'>` printed.
     case mainQualification = "__main__ qualification"

@@ -13,11 +13,14 @@ public enum TextMatcher {
     static let textual: [Normalisation] = [.reprQuotes, .mainQualification, .memoryAddress, .approximately, .commaJoinedLines,
                                            .duration, .whitespace, .ellipsis]
 
-    public static func compare(documented: String, observed: String, allowing extra: Set<Normalisation> = []) -> Match {
+    /// - Parameter excluded: normalisations that do not apply here (`repr quotes`
+    ///   to a transcript of what was printed).
+    public static func compare(documented: String, observed: String, allowing extra: Set<Normalisation> = [],
+                               excluding excluded: Set<Normalisation> = []) -> Match {
         let documented = documented.trimmingWhitespace()
         let observed = trimmedOutput(observed)
         if documented == observed { return .exact }
-        let candidates = textual.filter { !Normalisation.optIn.contains($0) || extra.contains($0) }
+        let candidates = textual.filter { (!Normalisation.optIn.contains($0) || extra.contains($0)) && !excluded.contains($0) }
             .filter { applies($0, documented: documented, observed: observed) }
         // Smallest set first, so the report names only what was needed.
         for size in 1...max(1, candidates.count) {

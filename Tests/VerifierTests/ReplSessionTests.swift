@@ -111,4 +111,12 @@ struct ReplSessionTests {
         #expect(comment.verdict == .notCheckable)
         #expect(comment.claim.line == 85)
     }
+
+    @Test("quotes around what print() wrote are wrong in a session (repr quotes are a comment's convention only)")
+    func printedQuotes() throws {
+        let quoted = try Self.claim(93)
+        #expect(quoted.verdict == .wrong, "\(quoted)")
+        #expect(quoted.observed == "hi")
+        #expect(try Self.claim(95).verdict == .holds)
+    }
 }
