@@ -119,4 +119,9 @@ struct ReplSessionTests {
         #expect(quoted.observed == "hi")
         #expect(try Self.claim(95).verdict == .holds)
     }
+
+    @Test("webbrowser (and `import antigravity`) finds $BROWSER, a command that opens nothing and succeeds")
+    func noBrowser() throws {
+        #expect(try Self.claim(103).verdict == .holds)
+    }
 }

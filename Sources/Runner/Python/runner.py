@@ -24,6 +24,7 @@ import faulthandler
 import json
 import math
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -601,6 +602,9 @@ def run(config_json):
     os.chdir(scratch)
     for key in ('HOME', 'TMPDIR'):
         os.environ[key] = scratch
+    # webbrowser tries $BROWSER first: a command that opens nothing and succeeds,
+    # so `import antigravity` or webbrowser.open() never starts a browser.
+    os.environ['BROWSER'] = shutil.which('true') or '/bin/true'
     tempfile.tempdir = None
     if config.get('vary'):
         _vary()
