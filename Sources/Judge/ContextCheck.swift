@@ -44,22 +44,46 @@ struct ContextJudge {
             }
             return TextCheck(claim: claim, evidence: evidence).compare(observed: value.repr, value: value)
         case .output, .block:
-            let output = TextMatcher.trimmedOutput(evidence.output)
-            if let raised = evidence.exception, output.isEmpty {
-                return claim.source == .check ? failedCheck(raised) : ContextCheck(result: .fails, observed: "raised \(raised.summary)")
-            }
-            // Nothing printed, and the code ends in an expression: the lines
-            // documented under it are its value, as a REPL or notebook shows it.
-            if output.isEmpty, let value = evidence.value, !value.isNone {
-                var check = TextCheck(claim: claim, evidence: evidence).compare(observed: value.repr, value: value)
-                if case .normalised(let names) = check.result { check.result = .normalised([.valueNotOutput] + names) }
-                if check.result == .holds { check.result = .normalised([.valueNotOutput]) }
-                return check
-            }
-            return TextCheck(claim: claim, evidence: evidence).compare(observed: output, value: nil)
+            // An output block shows what running the code showed: a compiler
+            // warning it leaves out is named and shown, as in a session.
+            return claim.source == .outputBlock ? warned(outputCheck(), "running it also shows") : outputCheck()
         case .session:
             return sessionCheck()
         }
+    }
+
+    /// What the code printed (or, printing nothing, its value) against the documented lines.
+    private func outputCheck() -> ContextCheck {
+        let output = TextMatcher.trimmedOutput(evidence.output)
+        if let raised = evidence.exception, output.isEmpty {
+            return claim.source == .check ? failedCheck(raised) : ContextCheck(result: .fails, observed: "raised \(raised.summary)")
+        }
+        // Nothing printed, and the code ends in an expression: the lines
+        // documented under it are its value, as a REPL or notebook shows it.
+        if output.isEmpty, let value = evidence.value, !value.isNone {
+            var check = TextCheck(claim: claim, evidence: evidence).compare(observed: value.repr, value: value)
+            if case .normalised(let names) = check.result { check.result = .normalised([.valueNotOutput] + names) }
+            if check.result == .holds { check.result = .normalised([.valueNotOutput]) }
+            return check
+        }
+        return TextCheck(claim: claim, evidence: evidence).compare(observed: output, value: nil)
+    }
+
+    /// A check that passed without the compiler's warnings the code also showed:
+    /// `undocumented warning`, the warnings shown before the observed text.
+    private func warned(_ check: ContextCheck, _ words: String) -> ContextCheck {
+        let warnings = TextMatcher.trimmedOutput(evidence.warnings)
+        guard check.passes, !warnings.isEmpty else { return check }
+        var check = check
+        if case .normalised(let names) = check.result {
+            check.result = .normalised([.undocumentedWarning] + names)
+        } else {
+            check.result = .normalised([.undocumentedWarning])
+        }
+        check.observed = warnings + (check.observed.isEmpty ? "" : "\n" + check.observed)
+        let shown = warnings.replacingOccurrences(of: "\n", with: "⏎")
+        check.detail = [check.detail, "\(words) \(shown)"].compactMap { $0 }.joined(separator: "; ")
+        return check
     }
 
     /// What a `>>>` example showed, as the REPL shows it: the compiler's
@@ -79,17 +103,8 @@ struct ContextJudge {
         let onlyValue = { (text: String) in value.flatMap { printedNothing && text == $0.repr ? $0 : nil } }
         let whole = TextCheck(claim: claim, evidence: evidence).compare(observed: shown, value: onlyValue(shown))
         guard !whole.passes, !warnings.isEmpty else { return whole }
-        var check = TextCheck(claim: claim, evidence: evidence).compare(observed: unwarned, value: onlyValue(unwarned))
-        guard check.passes else { return whole }
-        if case .normalised(let names) = check.result {
-            check.result = .normalised([.undocumentedWarning] + names)
-        } else {
-            check.result = .normalised([.undocumentedWarning])
-        }
-        check.observed = shown
-        let warned = TextMatcher.trimmedOutput(warnings).replacingOccurrences(of: "\n", with: "⏎")
-        check.detail = [check.detail, "the session also shows \(warned)"].compactMap { $0 }.joined(separator: "; ")
-        return check
+        let check = TextCheck(claim: claim, evidence: evidence).compare(observed: unwarned, value: onlyValue(unwarned))
+        return check.passes ? warned(check, "the session also shows") : whole
     }
 
     /// A check that raised: a failed assertion is evidence against the claim;

@@ -116,4 +116,13 @@ struct MarkdownRulesTests {
         #expect(other.verdict == .notCheckable)
         #expect(other.reason == "documented for Python < 3.0, not Python 3.11.2")
     }
+
+    @Test("an output block that leaves out a compiler warning running the code shows: named and shown, never dropped")
+    func outputBlockWarning() throws {
+        let claim = try Self.claim(81)
+        #expect(claim.verdict == .normalised, "\(claim)")
+        #expect(claim.normalisations == [.undocumentedWarning])
+        #expect(claim.observed.contains("SyntaxWarning: \"is\" with a literal. Did you mean \"==\"?"), "\(claim.observed)")
+        #expect(claim.observed.hasSuffix("\nFalse"))
+    }
 }
