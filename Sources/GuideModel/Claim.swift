@@ -79,6 +79,9 @@ public enum ClaimSource: String, Codable, Sendable, CaseIterable {
     case check
     /// A benchmark bound to a performance or memory claim.
     case benchmark
+    /// The guide's code itself: a block shown as Python must compile. Claimed
+    /// only of a block that does not, when no other claim is about it.
+    case code
 }
 
 /// One checkable statement of the guide.

@@ -20,19 +20,26 @@ public struct Chunk: Codable, Sendable, Equatable {
     /// The chunk runs in a namespace of its own, a fresh `__main__` (a check
     /// that uses no snippet), not in the one the chunks before it filled.
     public var freshNamespace: Bool
+    /// The guide documents this code for another Python (a session under
+    /// `Output (Python 2.x):`, code whose output is): why it cannot be held to
+    /// compile here.
+    public var otherPython: String?
 
-    public init(firstLine: Int = 1, code: String, kind: Kind = .code, path: String? = nil, freshNamespace: Bool = false) {
+    public init(firstLine: Int = 1, code: String, kind: Kind = .code, path: String? = nil, freshNamespace: Bool = false,
+                otherPython: String? = nil) {
         self.firstLine = firstLine
         self.code = code
         self.kind = kind
         self.path = path
         self.freshNamespace = freshNamespace
+        self.otherPython = otherPython
     }
 
     enum CodingKeys: String, CodingKey {
         case code, kind, path
         case firstLine = "first_line"
         case freshNamespace = "fresh_namespace"
+        case otherPython = "other_python"
     }
 }
 
@@ -54,10 +61,14 @@ public struct DocumentedResult: Codable, Sendable, Equatable {
     public var notCheckable: String?
     /// Why the result is read this way, for a reviewer (a check's note).
     public var note: String?
+    /// The line of what it is about when that is no chunk of code (the prompt
+    /// of an IPython magic, `>>> %timeit …`).
+    public var subjectLine: Int?
 
     public init(source: ClaimSource, location: Location, kind: ClaimKind, chunks: [Int], contexts: [String]? = nil,
                 documented: String, expectation: Expectation, condition: String? = nil, notCheckable: String? = nil,
-                note: String? = nil) {
+                note: String? = nil, subjectLine: Int? = nil) {
+        self.subjectLine = subjectLine
         self.source = source
         self.location = location
         self.kind = kind
@@ -115,19 +126,24 @@ public struct Reading: Codable, Sendable, Equatable {
     public var imports: [String]
     /// Names used but defined nowhere, and no fixture provides them.
     public var undefinedNames: [String]
+    /// Of those, the ones a block that does not compile would have defined, each
+    /// with that block (`the block at line 2, which does not compile (SyntaxError: expected ':')`).
+    public var brokenDefinitions: [String: String] = [:]
     /// Manifest annotations that are on no comment: a stale manifest.
     public var unmatchedAnnotations: [Int]
     /// Why it cannot run (a syntax error, with its place); nil when it can.
     public var problem: String?
 
     public init(statementLines: [Int] = [], claims: [Claim] = [], commentary: [Commentary] = [], plan: ProbePlan = ProbePlan(),
-                imports: [String] = [], undefinedNames: [String] = [], unmatchedAnnotations: [Int] = [], problem: String? = nil) {
+                imports: [String] = [], undefinedNames: [String] = [], brokenDefinitions: [String: String] = [:],
+                unmatchedAnnotations: [Int] = [], problem: String? = nil) {
         self.statementLines = statementLines
         self.claims = claims
         self.commentary = commentary
         self.plan = plan
         self.imports = imports
         self.undefinedNames = undefinedNames
+        self.brokenDefinitions = brokenDefinitions
         self.unmatchedAnnotations = unmatchedAnnotations
         self.problem = problem
     }

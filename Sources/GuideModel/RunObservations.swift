@@ -39,21 +39,30 @@ public struct ObservedException: Codable, Sendable, Equatable {
     public var qualified: String
     /// The names of the classes in its MRO, itself first.
     public var bases: [String]
+    /// `str()` of the exception.
     public var message: String
+    /// The message as a traceback's last line shows it, when that is not
+    /// `message`: a SyntaxError's, without the ` (file, line N)` its str() adds.
+    public var shownMessage: String?
     /// The innermost line of the snippet it passed through.
     public var line: Int?
     public var traceback: String
     /// For `SystemExit`: the exit code.
     public var code: Int?
 
-    /// `ValueError: Age must be …`
-    public var summary: String { message.isEmpty ? type : "\(type): \(message)" }
+    /// The message a reader sees on the traceback's last line.
+    public var displayedMessage: String { shownMessage ?? message }
 
-    package init(type: String, qualified: String, bases: [String], message: String, line: Int?, traceback: String, code: Int?) {
+    /// `ValueError: Age must be …`, as a traceback's last line shows it.
+    public var summary: String { displayedMessage.isEmpty ? type : "\(type): \(displayedMessage)" }
+
+    package init(type: String, qualified: String, bases: [String], message: String, shownMessage: String? = nil, line: Int?,
+                 traceback: String, code: Int?) {
         self.type = type
         self.qualified = qualified
         self.bases = bases
         self.message = message
+        self.shownMessage = shownMessage
         self.line = line
         self.traceback = traceback
         self.code = code
@@ -70,15 +79,24 @@ public struct ObservedValue: Codable, Sendable, Equatable {
     public var type: String = ""
     /// For a documented value evaluated beside an observed one: whether they are `==`.
     public var equal: Bool?
+    /// For a documented value that is `==` the observed one: whether it is also
+    /// the same value throughout (the same types, an int and a float aside; the
+    /// same sign of a float zero), `runner.py`'s `_alike`.
+    public var alike: Bool?
     /// For a documented value that could not be evaluated: why.
     public var error: String?
+    /// A class, or a tuple or list of classes, as IPython and notebooks display
+    /// it: by qualified name (`int`, `__main__.C`, `(int, str)`), then by plain name.
+    public var classNames: [String]?
 
-    package init(repr: String, str: String, isNone: Bool = false, type: String = "", equal: Bool? = nil, error: String? = nil) {
+    package init(repr: String, str: String, isNone: Bool = false, type: String = "", equal: Bool? = nil, alike: Bool? = nil,
+                 error: String? = nil) {
         self.repr = repr
         self.str = str
         self.isNone = isNone
         self.type = type
         self.equal = equal
+        self.alike = alike
         self.error = error
     }
 }
@@ -101,6 +119,10 @@ public struct StatementRun: Codable, Sendable, Equatable {
     /// What the compiler warned about its code (`SyntaxWarning: "is" with a
     /// literal`), written before it ran: a diagnostic, not its output.
     public var warnings: String = ""
+    /// Everything it wrote while it ran, in the order written: the compiler's
+    /// warnings, its output and the echo of its values interleaved, as an
+    /// interactive session shows them to a reader.
+    public var shown: String = ""
 
     package init(index: Int, output: String, echo: String, trailing: String, finished: Bool, exception: ObservedException?,
                  droppedBytes: Int = 0) {

@@ -16,14 +16,18 @@ public struct ClaimJudge {
     let problem: String?
     /// Names the program uses that nothing defines (`Reading.undefinedNames`).
     let undefinedNames: [String]
+    /// Of those, the ones only a block that does not compile defines, with that block.
+    var brokenDefinitions: [String: String] = [:]
 
     /// - Parameters:
     ///   - statementLines: the first line of each top-level statement (`Reading.statementLines`).
     ///   - problem: why the program did not run, when it did not.
     ///   - undefinedNames: names the program uses and never defines.
+    ///   - brokenDefinitions: of those, the ones only a block that does not compile defines.
     public static func judge(_ claims: [Claim], runs: [ModeRun], statementLines: [Int], problem: String? = nil,
-                             undefinedNames: [String] = []) -> [ClaimResult] {
-        let judge = ClaimJudge(runs: runs, statementLines: statementLines, problem: problem, undefinedNames: undefinedNames)
+                             undefinedNames: [String] = [], brokenDefinitions: [String: String] = [:]) -> [ClaimResult] {
+        let judge = ClaimJudge(runs: runs, statementLines: statementLines, problem: problem, undefinedNames: undefinedNames,
+                               brokenDefinitions: brokenDefinitions)
         return claims.map(judge.judge)
     }
 
@@ -145,6 +149,9 @@ public struct ClaimJudge {
         }
         let quoted = raised.message.split(separator: "'", omittingEmptySubsequences: false)
         let name = quoted.count >= 3 ? String(quoted[1]) : ""
+        if raised.type == "NameError", let block = brokenDefinitions[name] {
+            return "it uses `\(name)`, defined only by \(block)"
+        }
         if raised.type == "NameError", undefinedNames.contains(name) {
             return "it uses `\(name)`, which the guide never defines (a fixture can provide it)"
         }

@@ -44,35 +44,67 @@ struct ContextJudge {
             }
             return TextCheck(claim: claim, evidence: evidence).compare(observed: value.repr, value: value)
         case .output, .block:
-            let output = TextMatcher.trimmedOutput(evidence.output)
-            if let raised = evidence.exception, output.isEmpty {
-                return claim.source == .check ? failedCheck(raised) : ContextCheck(result: .fails, observed: "raised \(raised.summary)")
-            }
-            // Nothing printed, and the code ends in an expression: the lines
-            // documented under it are its value, as a REPL or notebook shows it.
-            if output.isEmpty, let value = evidence.value, !value.isNone {
-                var check = TextCheck(claim: claim, evidence: evidence).compare(observed: value.repr, value: value)
-                if case .normalised(let names) = check.result { check.result = .normalised([.valueNotOutput] + names) }
-                if check.result == .holds { check.result = .normalised([.valueNotOutput]) }
-                return check
-            }
-            return TextCheck(claim: claim, evidence: evidence).compare(observed: output, value: nil)
+            // An output block shows what running the code showed: a compiler
+            // warning it leaves out is named and shown, as in a session.
+            return claim.source == .outputBlock ? warned(outputCheck(), "running it also shows") : outputCheck()
         case .session:
-            var shown = TextMatcher.trimmedOutput(evidence.output)
-            // A session shows the compiler's warnings too; compared only when
-            // the guide shows one (most leave them out).
-            if claim.documented.contains("Warning"), !evidence.warnings.isEmpty {
-                shown = TextMatcher.trimmedOutput(evidence.warnings) + (shown.isEmpty ? "" : "\n" + shown)
-            }
-            if let raised = evidence.exception {
-                return ContextCheck(result: .fails, observed: (shown.isEmpty ? "" : shown + "\n") + "raised \(raised.summary)")
-            }
-            let value = evidence.value.flatMap { $0.isNone ? nil : $0 }
-            if let value { shown += (shown.isEmpty ? "" : "\n") + value.repr }
-            // The value's own rules apply when the session shows only the value.
-            let printedNothing = TextMatcher.trimmedOutput(evidence.output).isEmpty
-            return TextCheck(claim: claim, evidence: evidence).compare(observed: shown, value: printedNothing ? value : nil)
+            return sessionCheck()
         }
+    }
+
+    /// What the code printed (or, printing nothing, its value) against the documented lines.
+    private func outputCheck() -> ContextCheck {
+        let output = TextMatcher.trimmedOutput(evidence.output)
+        if let raised = evidence.exception, output.isEmpty {
+            return claim.source == .check ? failedCheck(raised) : ContextCheck(result: .fails, observed: "raised \(raised.summary)")
+        }
+        // Nothing printed, and the code ends in an expression: the lines
+        // documented under it are its value, as a REPL or notebook shows it.
+        if output.isEmpty, let value = evidence.value, !value.isNone {
+            var check = TextCheck(claim: claim, evidence: evidence).compare(observed: value.repr, value: value)
+            if case .normalised(let names) = check.result { check.result = .normalised([.valueNotOutput] + names) }
+            if check.result == .holds { check.result = .normalised([.valueNotOutput]) }
+            return check
+        }
+        return TextCheck(claim: claim, evidence: evidence).compare(observed: output, value: nil)
+    }
+
+    /// A check that passed without the compiler's warnings the code also showed:
+    /// `undocumented warning`, the warnings shown before the observed text.
+    private func warned(_ check: ContextCheck, _ words: String) -> ContextCheck {
+        let warnings = TextMatcher.trimmedOutput(evidence.warnings)
+        guard check.passes, !warnings.isEmpty else { return check }
+        var check = check
+        if case .normalised(let names) = check.result {
+            check.result = .normalised([.undocumentedWarning] + names)
+        } else {
+            check.result = .normalised([.undocumentedWarning])
+        }
+        check.observed = warnings + (check.observed.isEmpty ? "" : "\n" + check.observed)
+        let shown = warnings.replacingOccurrences(of: "\n", with: "⏎")
+        check.detail = [check.detail, "\(words) \(shown)"].compactMap { $0 }.joined(separator: "; ")
+        return check
+    }
+
+    /// What a `>>>` example showed, as the REPL shows it: the compiler's
+    /// warnings, then its output and the echo of every expression statement's
+    /// value, in the order written. A warning the guide leaves out is named
+    /// (`undocumented warning`) and shown, never dropped silently.
+    private func sessionCheck() -> ContextCheck {
+        let shown = TextMatcher.trimmedOutput(evidence.shown)
+        if let raised = evidence.exception {
+            return ContextCheck(result: .fails, observed: (shown.isEmpty ? "" : shown + "\n") + "raised \(raised.summary)")
+        }
+        let warnings = evidence.warnings
+        let unwarned = TextMatcher.trimmedOutput(evidence.shown.hasPrefix(warnings) ? String(evidence.shown.dropFirst(warnings.count)) : evidence.shown)
+        // The value's own rules apply when the example shows nothing but one value.
+        let value = evidence.value.flatMap { $0.isNone ? nil : $0 }
+        let printedNothing = TextMatcher.trimmedOutput(evidence.output).isEmpty
+        let onlyValue = { (text: String) in value.flatMap { printedNothing && text == $0.repr ? $0 : nil } }
+        let whole = TextCheck(claim: claim, evidence: evidence).compare(observed: shown, value: onlyValue(shown))
+        guard !whole.passes, !warnings.isEmpty else { return whole }
+        let check = TextCheck(claim: claim, evidence: evidence).compare(observed: unwarned, value: onlyValue(unwarned))
+        return check.passes ? warned(check, "the session also shows") : whole
     }
 
     /// A check that raised: a failed assertion is evidence against the claim;
@@ -82,6 +114,20 @@ struct ContextJudge {
             return ContextCheck(result: .fails, observed: raised.summary.isEmpty ? "AssertionError" : raised.summary)
         }
         return ContextCheck(result: .broken, observed: "the check raised \(raised.summary)")
+    }
+
+    /// The part of a documented exception message that must begin the observed
+    /// one, when the documentation says the rest is left out: the guide's text
+    /// before a final `...` or `…` (an elision a reader can see); a check's
+    /// `raises:` message, which names a prefix (docs/checks.md). Otherwise nil:
+    /// the message must be the one a traceback shows, whole.
+    static func keptPart(of documented: String, check: Bool) -> String? {
+        if check { return documented }
+        let text = documented.trimmingWhitespace()
+        for marker in ["...", "…"] where text.hasSuffix(marker) {
+            return String(text.dropLast(marker.count)).trimmingWhitespace()
+        }
+        return nil
     }
 
     private func exceptionCheck() -> ContextCheck {
@@ -105,9 +151,12 @@ struct ContextJudge {
                 names.append(.exceptionSubclass)
                 detail = "\(raised.qualified) is a \(leaf)"
             }
-            if let message, raised.message != message {
-                guard raised.message.hasPrefix(message) else { return ContextCheck(result: .fails, observed: raised.summary) }
+            if let message, raised.displayedMessage != message {
+                guard let kept = Self.keptPart(of: message, check: claim.source == .check),
+                      raised.displayedMessage.hasPrefix(kept) else { return ContextCheck(result: .fails, observed: raised.summary) }
                 names.append(.exceptionMessagePrefix)
+                let elided = "\"\(raised.displayedMessage.dropFirst(kept.count).trimmingWhitespace())\" left out"
+                detail = detail.map { "\($0); \(elided)" } ?? elided
             }
             return ContextCheck(result: names.isEmpty ? .holds : .normalised(names), observed: raised.summary, detail: detail)
         default:

@@ -26,6 +26,16 @@ struct Evidence {
         }
     }
 
+    /// What a session showed while the claim's statements ran: warnings, output
+    /// and the echo of values, in the order written.
+    var shown: String {
+        switch claim.target {
+        case .nested, .evaluation: return probe?.output ?? ""
+        case .statement, .value: return (statement?.shown ?? "") + (statement?.trailing ?? "")
+        case .spans: return spanStatements.map { $0.shown + $0.trailing }.joined()
+        }
+    }
+
     /// What the compiler warned about the claim's statements.
     var warnings: String {
         switch claim.target {

@@ -24,7 +24,8 @@ struct TextCheck {
         }
         // The manifest, not the words, says what is expected: never a plain `holds`.
         let reading: [Normalisation] = claim.readingNote == nil ? [] : [.manifestReading]
-        switch TextMatcher.compare(documented: documented, observed: observed, allowing: Set(claim.extraNormalisations)) {
+        switch TextMatcher.compare(documented: documented, observed: observed, allowing: Set(claim.extraNormalisations),
+                                   excluding: isTranscript ? [.reprQuotes] : []) {
         case .exact:
             return ContextCheck(result: reading.isEmpty ? .holds : .normalised(reading), observed: observed)
         case .normalised(let names):
@@ -37,16 +38,27 @@ struct TextCheck {
         }
     }
 
+    /// The claim shows text as it appeared (a session, an output block, a
+    /// check's `output:`), not a comment's description of it: `repr quotes` do
+    /// not apply (print() never writes them).
+    private var isTranscript: Bool { claim.source != .comment }
+
     /// The value rule under which `documented` says what was observed, if any.
     private func valueRule(documented: String, observed: String, value: ObservedValue?) -> (Normalisation, String?)? {
         if Self.rounded(documented: documented, observed: observed) { return (.rounded, nil) }
+        if let value, let names = value.classNames, value.repr == observed, names.contains(documented) {
+            return (.classByName, "IPython shows \(observed) as \(documented)")
+        }
         if let evaluated = evidence.documentedValue, evaluated.error == nil {
-            if let value, evaluated.equal == true, Self.comparableTypes(evaluated.type, value.type) {
+            // `==` is not enough: `[0.0] == [-0.0]`, `[1] == [True]`; the values must be alike throughout.
+            if let value, evaluated.equal == true, evaluated.alike == true, Self.comparableTypes(evaluated.type, value.type) {
                 return (.equalValue, Self.difference(documented: documented, documentedType: evaluated.type,
                                                      observed: observed, observedType: value.type))
             }
-            // A print: the documented value prints what was printed.
-            if value == nil, TextMatcher.trimmedOutput(evaluated.str) == observed, !observed.isEmpty {
+            // A print: the documented value prints what was printed (a string's
+            // quotes only in a comment: a transcript shows no quotes print did not write).
+            if value == nil, TextMatcher.trimmedOutput(evaluated.str) == observed, !observed.isEmpty,
+               !(isTranscript && evaluated.type == "str") {
                 return (.equalValue, "prints the same")
             }
         }

@@ -35,19 +35,68 @@ public enum ProgramReader {
         for index in extraction.claims.indices { extraction.claims[index].id = index }
         var claims = extraction.claims
         for result in program.results {
-            claims.append(claim(for: result, id: claims.count, analysis: analysis))
+            claims.append(claim(for: result, id: claims.count, analysis: analysis, chunks: program.chunks))
         }
+        claims += compileClaims(program, analysis: analysis, claims: claims)
+        let undefined = analysis.freeNames.filter { !fixtures.contains($0) }
         // Documented texts that read as values guidecheck may evaluate.
         let values = Set(claims.compactMap(ProbePlanner.documentedText).filter { PythonReading.shape(of: $0, gil)?.literal == true })
         return Reading(
             statementLines: analysis.topLevel.map(\.line), claims: claims, commentary: extraction.commentary,
             plan: ProbePlanner(analysis: analysis, values: values).plan(claims), imports: analysis.imports,
-            undefinedNames: analysis.freeNames.filter { !fixtures.contains($0) },
+            undefinedNames: undefined, brokenDefinitions: brokenDefinitions(program, analysis: analysis, undefined: undefined),
             unmatchedAnnotations: extraction.unmatchedAnnotations)
     }
 
+    /// A claim that each block of the guide's code that does not compile does,
+    /// when no other claim is about it: its SyntaxError is reported, never
+    /// skipped. It is checked (and wrong) when code after it uses a name it
+    /// would define; it is not checkable when the guide documents the block for
+    /// another Python, or when nothing after it uses what it would define (an
+    /// illustration, such as the shape of a clause). (A check that does not
+    /// compile is a broken check through its own claim.)
+    static func compileClaims(_ program: ProgramSource, analysis: SnippetAnalysis, claims: [Claim]) -> [Claim] {
+        var added: [Claim] = []
+        for (index, chunk) in program.chunks.enumerated() where chunk.kind != .check && index < analysis.chunks.count {
+            let facts = analysis.chunks[index]
+            guard let error = facts.syntaxError else { continue }
+            let top = facts.firstTop
+            let covered = claims.contains { claim in
+                if case .spans(let spans) = claim.target { return spans.contains { $0.first <= top && top <= $0.last } }
+                return claim.top == top
+            }
+            guard !covered else { continue }
+            let lines = chunk.code.split(separator: "\n", omittingEmptySubsequences: false)
+            let last = chunk.firstLine + max(0, lines.count - (chunk.code.hasSuffix("\n") ? 2 : 1))
+            let shown = lines.first { !$0.trimmingWhitespace().isEmpty }.map { String($0).trimmingWhitespace() } ?? ""
+            let defines = Set(facts.wouldDefine ?? [])
+            let usedLater = analysis.chunks.dropFirst(index + 1).contains { !defines.isDisjoint(with: $0.uses ?? []) }
+            let notCheckable = chunk.otherPython.map { "\($0); it does not compile here (SyntaxError: \(error))" }
+                ?? (usedLater ? nil : "it does not compile (SyntaxError: \(error)), and no code after it uses what it would define")
+            added.append(Claim(
+                id: claims.count + added.count, source: .code, location: program.origin.location(chunk.firstLine, last),
+                line: chunk.firstLine, commentLine: chunk.firstLine, kind: .exception, documented: shown,
+                expectation: .noException, top: top, target: .spans([Span(first: top, last: top)]), notCheckable: notCheckable))
+        }
+        return added
+    }
+
+    /// The undefined names that a block that does not compile would have defined.
+    static func brokenDefinitions(_ program: ProgramSource, analysis: SnippetAnalysis, undefined: [String]) -> [String: String] {
+        var found: [String: String] = [:]
+        for (index, chunk) in program.chunks.enumerated() where index < analysis.chunks.count {
+            guard let error = analysis.chunks[index].syntaxError else { continue }
+            for name in analysis.chunks[index].wouldDefine ?? [] where undefined.contains(name) && found[name] == nil {
+                found[name] = "the block at line \(chunk.firstLine), which does not compile (SyntaxError: \(error))"
+            }
+        }
+        return found
+    }
+
     /// A claim written beside the code, about the statements of its chunks.
-    static func claim(for result: DocumentedResult, id: Int, analysis: SnippetAnalysis) -> Claim {
+    /// Its line is its first statement's; with none (an example that is only a
+    /// comment, an IPython magic), the line of its code, or of what it is about.
+    static func claim(for result: DocumentedResult, id: Int, analysis: SnippetAnalysis, chunks: [Chunk]) -> Claim {
         let spans = result.chunks.enumerated().compactMap { index, chunk -> Span? in
             guard chunk < analysis.chunks.count, analysis.chunks[chunk].count > 0 else { return nil }
             let facts = analysis.chunks[chunk]
@@ -56,7 +105,8 @@ public enum ProgramReader {
         }
         let tops = analysis.topLevel
         let first = spans.first?.first ?? 0
-        let line = first < tops.count ? tops[first].line : result.location.firstLine
+        let line = !spans.isEmpty && first < tops.count ? tops[first].line
+            : result.chunks.first.flatMap { $0 < chunks.count ? chunks[$0].firstLine : nil } ?? result.subjectLine ?? result.location.firstLine
         return Claim(
             id: id, source: result.source, location: result.location, line: line, commentLine: line, kind: result.kind,
             documented: result.documented, expectation: result.expectation, condition: result.condition, top: first,

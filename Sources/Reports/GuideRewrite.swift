@@ -79,7 +79,7 @@ public enum GuideRewrite {
             let prefix = String(lines[first].prefix { $0 == " " || $0 == "\t" || $0 == ">" })
             lines.replaceSubrange(first...last, with: observed.map { prefix + $0 })
             return true
-        case .check, .benchmark:
+        case .check, .benchmark, .code:
             return false
         }
     }

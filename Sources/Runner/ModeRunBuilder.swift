@@ -20,13 +20,16 @@ struct ModeRunBuilder {
         var qualified: String?
         var bases: [String]?
         var message: String?
+        var shown: String?
         var line: Int?
         var code: Int?
         var traceback: String?
         var repr: String?
         var str: String?
+        var class_names: [String]?
         var none: Bool?
         var equal: Bool?
+        var alike: Bool?
         var error: String?
         var refused: String?
         var installed: [String]?
@@ -36,7 +39,7 @@ struct ModeRunBuilder {
 
         var exception: ObservedException {
             ObservedException(type: type ?? "Exception", qualified: qualified ?? type ?? "Exception", bases: bases ?? [],
-                              message: message ?? "", line: line, traceback: traceback ?? "", code: code)
+                              message: message ?? "", shownMessage: shown, line: line, traceback: traceback ?? "", code: code)
         }
     }
 
@@ -74,7 +77,8 @@ struct ModeRunBuilder {
                 guard let id = event.claim else { continue }
                 var run = probe(id)
                 run.value = ObservedValue(repr: event.repr ?? "", str: event.str ?? "", isNone: event.none ?? false,
-                                          type: event.type ?? "", equal: event.equal, error: event.error)
+                                          type: event.type ?? "", equal: event.equal, alike: event.alike, error: event.error)
+                run.value?.classNames = event.class_names
                 if run.runs == 0 { run.runs = 1 }
                 probes[id] = run
             case "exception":

@@ -28,6 +28,7 @@ struct OutputAttribution {
     private var statementTrailing: [Int: Capped] = [:]
     private var statementEcho: [Int: Capped] = [:]
     private var statementWarnings: [Int: Capped] = [:]
+    private var statementShown: [Int: Capped] = [:]
     private var echoing = false
     private var warning = false
     private var finishedStatements: Set<Int> = []
@@ -121,6 +122,8 @@ struct OutputAttribution {
         let room = max(0, limit - whole.count)
         if room > 0 { whole.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.prefix(room))) }
         dropped += bytes.count - min(room, bytes.count)
+        // What a session shows, in the order written: warnings, output, echo.
+        if let current { statementShown[current, default: Capped()].append(bytes, limit: limit) }
         if echoing, let current {
             statementEcho[current, default: Capped()].append(bytes, limit: limit)
             return
@@ -185,6 +188,7 @@ struct OutputAttribution {
                                    finished: finishedStatements.contains(index), exception: nil,
                                    droppedBytes: output.dropped + echo.dropped + trailing.dropped)
             run.warnings = statementWarnings[index]?.text ?? ""
+            run.shown = statementShown[index]?.text ?? ""
             return run
         }
     }

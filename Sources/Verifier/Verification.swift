@@ -107,7 +107,8 @@ public enum Verification {
     /// The judge's verdicts on an outcome's claims.
     static func judge(_ outcome: SnippetOutcome) -> [ClaimResult] {
         ClaimJudge.judge(outcome.reading.claims, runs: outcome.runs, statementLines: outcome.reading.statementLines,
-                         problem: outcome.problem, undefinedNames: outcome.reading.undefinedNames)
+                         problem: outcome.problem, undefinedNames: outcome.reading.undefinedNames,
+                         brokenDefinitions: outcome.reading.brokenDefinitions)
     }
 }
 

@@ -116,6 +116,23 @@ struct MarkdownGuideTests {
         #expect(try #require(VersionCondition(text)).holds(for: [3, 11, 2]) == holds)
     }
 
+    @Test("an output introduction: the word, and at most a note in parentheses, before or after its colon", arguments: [
+        ("Output:", true), ("Output (Python 3.8):", true), ("Output: (Python 3.8, other Python 3 versions may vary a little)", true),
+        ("Output (< Python3.7 )", true), ("Outputs:", true), ("Output of the function, which prints twice:", false),
+        ("Output: (3.8) and then some (more)", false), ("Prints the numbers:", false),
+    ])
+    func introductions(text: String, introduces: Bool) {
+        #expect(MarkdownGuide.isOutputIntroduction(text) == introduces)
+    }
+
+    @Test("a version condition is said with Python once", arguments: [
+        ("Output (Python 2.x):", "Python 2.x"), ("Output (< Python3.7 )", "Python < 3.7"), ("Output (< 3.x):", "Python < 3.x"),
+        ("Output: (Python 3.8, other Python 3 versions may vary)", "Python 3.8, other Python 3 versions may vary"),
+    ])
+    func conditionWords(text: String, said: String) throws {
+        #expect(try #require(VersionCondition(text)).description == said)
+    }
+
     @Test("controls in HTML comments: skip, new-namespace, fixtures, timeout; an unknown one is an error at its line")
     func controls() throws {
         let guide = try Self.read("""

@@ -43,6 +43,17 @@ struct MarkdownRulesTests {
         #expect(claim.reason?.contains(detail) == true, "\(claim.reason ?? "")")
     }
 
+    @Test("== is not enough: a float zero of the other sign, a bool for an int are other values; an int for a float is how it is written")
+    func alike() throws {
+        let zero = try Self.claim(67)
+        #expect(zero.verdict == .wrong, "\(zero)")
+        #expect(zero.observed == "[0.0]")
+        #expect(try Self.claim(69).verdict == .wrong)
+        let number = try Self.claim(71)
+        #expect(number.verdict == .normalised, "\(number)")
+        #expect(number.normalisations == [.equalValue])
+    }
+
     @Test("a list in another order is still wrong")
     func listOrder() throws {
         #expect(try Self.claim(24).verdict == .wrong)
@@ -104,5 +115,14 @@ struct MarkdownRulesTests {
         let other = try Self.claim(60)
         #expect(other.verdict == .notCheckable)
         #expect(other.reason == "documented for Python < 3.0, not Python 3.11.2")
+    }
+
+    @Test("an output block that leaves out a compiler warning running the code shows: named and shown, never dropped")
+    func outputBlockWarning() throws {
+        let claim = try Self.claim(81)
+        #expect(claim.verdict == .normalised, "\(claim)")
+        #expect(claim.normalisations == [.undocumentedWarning])
+        #expect(claim.observed.contains("SyntaxWarning: \"is\" with a literal. Did you mean \"==\"?"), "\(claim.observed)")
+        #expect(claim.observed.hasSuffix("\nFalse"))
     }
 }

@@ -57,4 +57,31 @@ struct TextMatcherTests {
     func addressNeedsAnAddress() {
         #expect(TextMatcher.compare(documented: "<cell at 0x...>", observed: "<cell at nowhere>") == .different)
     }
+
+    @Test("whitespace runs count as one space outside quoted strings, never inside them")
+    func whitespaceInStrings() {
+        #expect(TextMatcher.compare(documented: "['a b',  1]", observed: "['a b', 1]") == .normalised([.whitespace]))
+        #expect(TextMatcher.compare(documented: "'a  b'", observed: "'a b'") == .different)
+        #expect(TextMatcher.compare(documented: "{\"k\": \"x  y\"}", observed: "{\"k\": \"x y\"}") == .different)
+        #expect(TextMatcher.compare(documented: "'it\\'s  here'", observed: "'it\\'s here'") == .different, "an escaped quote does not close it")
+        // An apostrophe that does not close on its line is prose, not a string.
+        #expect(TextMatcher.collapsed("don't   stop\n  now") == "don't stop now")
+    }
+
+    @Test("an address the guide printed after ` at ` stands for any address; a hex number elsewhere is a number")
+    func printedAddress() {
+        #expect(TextMatcher.compare(documented: "<object object at 0x7f98a1a67fc8>", observed: "<object object at 0x7f58b09c80b0>")
+                == .normalised([.memoryAddress]))
+        #expect(TextMatcher.compare(documented: "'0x3e418'", observed: "'0x3e419'") == .different)
+        #expect(TextMatcher.compare(documented: "<object object at 0x7f98a1a67fc8>", observed: "<object object>") == .different)
+    }
+
+    @Test("`[...]` and `{...}` are CPython's recursion markers: only the marker matches them; other `...` elide")
+    func recursionMarkers() {
+        #expect(TextMatcher.compare(documented: "[[...]]", observed: "[[1, 2]]") == .different)
+        #expect(TextMatcher.compare(documented: "{...}", observed: "{1: 2}") == .different)
+        #expect(TextMatcher.compare(documented: "[1, [...]]", observed: "[1, [...]]") == .exact)
+        #expect(TextMatcher.compare(documented: "[1, [...]] ...", observed: "[1, [...]] and more") == .normalised([.ellipsis]))
+        #expect(TextMatcher.compare(documented: "[1, ...]", observed: "[1, 2, 3]") == .normalised([.ellipsis]))
+    }
 }

@@ -33,6 +33,46 @@ def parse_and_check(code, path, first_line=1, flags=0):
     return tree
 
 
+#: The file name the interactive interpreter compiles its input as.
+STDIN = '<stdin>'
+
+
+def parse_example(code, first_line=1, flags=0):
+    """A `>>>` example as the REPL compiles it: as `<stdin>`, its lines counted
+    from 1, in "single" mode (one statement, or simple statements on one line),
+    so its syntax errors are the ones a reader sees (`(detected at line 1)`,
+    `'if' statement on line 1`, "multiple statements found …"). An input of
+    nothing but comments is no statement, as the REPL reads it. The tree's lines
+    are the virtual file's, like every chunk's."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            compile(code, STDIN, 'single', flags, dont_inherit=True)
+    except SyntaxError as error:
+        try:
+            tree = compile(code, STDIN, 'exec', ast.PyCF_ONLY_AST | flags, dont_inherit=True)
+        except SyntaxError:
+            raise error from None
+        if tree.body:
+            raise
+        return tree
+    tree = compile(code, STDIN, 'exec', ast.PyCF_ONLY_AST | flags, dont_inherit=True)
+    return ast.increment_lineno(tree, first_line - 1)
+
+
+def parse_chunk(chunk, path, isolate, flags=0):
+    """The tree of one chunk of a program, by the chunk's kind: an example as the
+    REPL compiles it; a check, or any chunk of a program that isolates syntax
+    errors, compiled to the end (see `parse_and_check`); other code parsed."""
+    kind = chunk.get('kind')
+    if kind == 'example':
+        return parse_example(chunk['code'], chunk['first_line'], flags)
+    filename = chunk.get('path') or path
+    if isolate or kind == 'check':
+        return parse_and_check(chunk['code'], filename, chunk['first_line'], flags)
+    return parse(chunk['code'], filename, chunk['first_line'])
+
+
 def future_flags(tree):
     """The compiler flags of the `from __future__ import …` statements of a
     tree. An interactive session keeps them for every later input, so the

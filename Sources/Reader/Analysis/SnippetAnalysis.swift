@@ -59,12 +59,18 @@ public struct SnippetAnalysis: Codable, Sendable, Equatable {
         public var endsWithExpression: Bool
         /// Why it does not compile, when it does not (with `isolatesSyntaxErrors`).
         public var syntaxError: String?
+        /// For a chunk that does not compile: the names it would bind at its top
+        /// level (`def f`, `x = …`), read from its tokens.
+        public var wouldDefine: [String]?
+        /// The global names its code reads and does not bind itself.
+        public var uses: [String]?
 
         enum CodingKeys: String, CodingKey {
-            case count
+            case count, uses
             case firstTop = "first_top"
             case endsWithExpression = "ends_with_expression"
             case syntaxError = "syntax_error"
+            case wouldDefine = "would_define"
         }
     }
 

@@ -109,6 +109,6 @@ extension ProgramBuilder {
         results.append(DocumentedResult(
             source: .check, location: location, kind: kind, chunks: chunkIndices,
             contexts: check.contexts.isEmpty ? nil : check.contexts.map(\.name), documented: entry.quote,
-            expectation: expectation, notCheckable: entry.notCheckable, note: entry.note))
+            expectation: expectation, notCheckable: entry.notCheckable, note: entry.note, subjectLine: check.line))
     }
 }

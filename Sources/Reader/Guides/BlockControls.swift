@@ -60,7 +60,16 @@ public struct VersionCondition: Sendable, Equatable, CustomStringConvertible {
     public var upTo: [Int]?
     public var written: String
 
-    public var description: String { written }
+    /// `Python 2.x`, `Python < 3.7`, `Python 3.8, other versions may vary`: the
+    /// words written, with "Python" once in front (`(Python 2.x)` and
+    /// `(< Python3.7)` alike).
+    public var description: String {
+        var text = written
+        if let python = text.range(of: "Python"), let digit = text.firstIndex(where: \.isNumber), python.upperBound <= digit {
+            text.replaceSubrange(python, with: " ")
+        }
+        return "Python " + text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
 
     /// The condition in `text` (an introduction's words), or nil when it names no version.
     public init?(_ text: String) {

@@ -52,6 +52,19 @@ public struct DoctestSession: Sendable, Equatable {
         self.examples = examples
     }
 
+    /// Where a session starts in a block that begins with code (`def f(): …`,
+    /// then `>>> f()`): the index of its first unindented `>>>` line, or nil when
+    /// the block has no such line after code.
+    public static func sessionStart(_ lines: [(line: Int, text: String)]) -> Int? {
+        guard let first = lines.firstIndex(where: { !$0.text.trimmingWhitespace().isEmpty }),
+              !isPrompt(lines[first].text.trimmingWhitespace(), ">>>") else { return nil }
+        let indent = lines[first].text.prefix { $0 == " " }.count
+        return lines.indices.first { index in
+            index > first && lines[index].text.prefix { $0 == " " }.count == indent
+                && isPrompt(String(lines[index].text.dropFirst(indent)), ">>>")
+        }
+    }
+
     /// `>>> x` or a bare `>>>` (an empty input line).
     static func isPrompt(_ text: String, _ prompt: String) -> Bool {
         text == prompt || text.hasPrefix(prompt + " ")

@@ -38,6 +38,14 @@ public struct MarkdownBlocks: Sendable {
             return texts.enumerated().map { (firstLine + $0.offset, $0.element) }
         }
 
+        /// The block cut to its first `count` lines (the code before a session in it).
+        public func prefix(lines count: Int) -> CodeBlock {
+            var block = self
+            block.literal = lines.prefix(count).map(\.text).joined(separator: "\n") + "\n"
+            block.lastLine = firstLine + count - 1
+            return block
+        }
+
         public static func == (lhs: CodeBlock, rhs: CodeBlock) -> Bool {
             lhs.info == rhs.info && lhs.literal == rhs.literal && lhs.firstLine == rhs.firstLine && lhs.lastLine == rhs.lastLine
         }

@@ -57,7 +57,7 @@ public struct MarkdownGuide: Sendable {
                     Self.isOutputIntroduction(text) ? text : nil
                 } else { nil }
                 let condition = introduction.flatMap(VersionCondition.init)
-                let unmet = condition.flatMap { $0.holds(for: pythonVersion) ? nil : "documented for Python \($0), not Python \(pythonVersion.map(String.init).joined(separator: "."))" }
+                let unmet = condition.flatMap { $0.holds(for: pythonVersion) ? nil : "documented for \($0), not Python \(pythonVersion.map(String.init).joined(separator: "."))" }
                 let lines = code.lines
                 let codeRightBefore: Bool = if case .code? = previous { lastCode != nil } else { false }
                 if control.skip {
@@ -70,10 +70,19 @@ public struct MarkdownGuide: Sendable {
                 let python = Self.pythonLanguages.contains(code.language)
                 let untagged = Self.outputLanguages.contains(code.language)
                 if (python || untagged) && DoctestSession.isSession(lines) {
+                    // Code shown for another Python right before this session's introduction is that Python's too.
+                    if let unmet, introduction != nil, let chunk = builder.lastChunk { builder.markOtherPython(chunk, unmet) }
                     builder.addSession(DoctestSession(lines), condition: condition.map(\.written), notCheckable: unmet)
+                    lastCode = nil
+                } else if python, let split = DoctestSession.sessionStart(lines) {
+                    // Code, then a session in the same block: the definitions, then their use.
+                    lastCode = builder.addCode(code.prefix(lines: split))
+                    if let unmet, let lastCode { builder.markOtherPython(lastCode, unmet) }
+                    builder.addSession(DoctestSession(Array(lines[split...])), condition: condition.map(\.written), notCheckable: unmet)
                     lastCode = nil
                 } else if introduction != nil || (untagged && codeRightBefore) {
                     if let chunk = lastCode ?? (introduction != nil ? builder.lastChunk : nil) {
+                        if let unmet { builder.markOtherPython(chunk, unmet) }
                         builder.addOutput(code, after: chunk, condition: condition.map(\.written), notCheckable: unmet)
                     } else {
                         skipped.append(Skipped(line: code.fenceLine ?? code.firstLine, reason: "output with no code before it"))
@@ -93,15 +102,21 @@ public struct MarkdownGuide: Sendable {
         for index in programs.indices { programs[index].sections = sections }
     }
 
-    /// `Output:`, `**Output:**`, `Output (Python 3.8+):`, `Output (< Python3.7 )`.
+    /// `Output:`, `**Output:**`, `Output (Python 3.8+):`, `Output (< Python3.7 )`,
+    /// `**Output:** (Python 3.8, other versions may vary)`: the word, and at
+    /// most a note in parentheses (a version condition), before or after its colon.
     static func isOutputIntroduction(_ paragraph: String) -> Bool {
-        var text = paragraph.trimmingWhitespace()
-        guard text.count <= 60 else { return false }
+        var text = paragraph.trimmingWhitespace().lowercased()
         if text.hasSuffix(":") { text.removeLast() }
         let words = ["output", "outputs", "result", "results", "prints", "it prints", "this prints", "expected output"]
-        let lower = text.lowercased()
         return words.contains { word in
-            lower == word || (lower.hasPrefix(word + " ") && lower.dropFirst(word.count).trimmingWhitespace().hasPrefix("("))
+            guard text.hasPrefix(word) else { return false }
+            var rest = text.dropFirst(word.count)
+            if rest.hasPrefix(":") { rest = rest.dropFirst() }
+            rest = rest.trimmingWhitespace()[...]
+            if rest.isEmpty { return true }
+            return rest.first == "(" && rest.last == ")" && rest.count <= 80
+                && rest.filter { $0 == "(" }.count == 1 && rest.filter { $0 == ")" }.count == 1
         }
     }
 
@@ -187,6 +202,11 @@ struct ProgramBuilder {
         return words
     }
 
+    /// The code of chunk `chunk` is documented for another Python.
+    mutating func markOtherPython(_ chunk: Int, _ reason: String) {
+        if chunks[chunk].kind == .code && chunks[chunk].otherPython == nil { chunks[chunk].otherPython = reason }
+    }
+
     mutating func addOutput(_ code: MarkdownBlocks.CodeBlock, after chunk: Int, condition: String?, notCheckable: String?) {
         let numbered = code.lines.filter { !$0.text.trimmingWhitespace().hasPrefix("#") }
         var lines = numbered.map(\.text)
@@ -215,11 +235,12 @@ struct ProgramBuilder {
                 if !shownLines.isEmpty {
                     results.append(DocumentedResult(
                         source: .doctestOutput, location: location, kind: .session, chunks: [], documented: documented,
-                        expectation: .lines(shownLines), notCheckable: "an IPython magic or shell command, not Python"))
+                        expectation: .lines(shownLines), notCheckable: "an IPython magic or shell command, not Python",
+                        subjectLine: example.firstLine))
                 }
                 continue
             }
-            chunks.append(Chunk(firstLine: example.firstLine, code: example.source, kind: .example))
+            chunks.append(Chunk(firstLine: example.firstLine, code: example.source, kind: .example, otherPython: notCheckable))
             let chunk = chunks.count - 1
             // An example that shows nothing documents nothing: guides leave output out.
             guard !shownLines.isEmpty else { continue }

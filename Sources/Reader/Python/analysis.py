@@ -10,6 +10,7 @@ import ast
 import builtins
 import io
 import json
+import keyword
 import symtable
 import tokenize
 
@@ -90,6 +91,33 @@ def _comments(source):
     return comments
 
 
+def _would_define(code):
+    """The names a chunk that does not compile would bind at its top level, read
+    from its tokens as far as they go: `def NAME`, `class NAME`, `NAME = …` and
+    `import NAME` at the start of an unindented line."""
+    names = []
+    tokens = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(code).readline):
+            tokens.append(token)
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        pass
+    for index, token in enumerate(tokens):
+        if token.start[1] != 0 or token.type != tokenize.NAME:
+            continue
+        following = [t for t in tokens[index + 1:index + 4]]
+        if token.string in ('async',) and following and following[0].string == 'def':
+            token, following = following[0], following[1:]
+        if token.string in ('def', 'class') and following and following[0].type == tokenize.NAME:
+            names.append(following[0].string)
+        elif token.string == 'import':
+            names += [t.string.split('.')[0] for t in following[:1] if t.type == tokenize.NAME]
+        elif not keyword.iskeyword(token.string) and following and following[0].type == tokenize.OP \
+                and following[0].string in ('=', ':'):
+            names.append(token.string)
+    return sorted(set(names))
+
+
 def _names(source, filename):
     """(names bound at module level, global names read) of one chunk."""
     table = symtable.symtable(source, filename, 'exec')
@@ -149,8 +177,7 @@ def analyse(chunks_json, filename, isolate=False):
             result['line_count'] = max(result['line_count'], source.count('\n') + (0 if source.endswith('\n') else 1))
         first = top
         try:
-            tree = program.parse_and_check(chunk['code'], path, chunk['first_line'], chunk_flags) if isolate or chunk.get('kind') == 'check' \
-                else program.parse(chunk['code'], path, chunk['first_line'])
+            tree = program.parse_chunk(chunk, path, isolate, chunk_flags)
         except SyntaxError as error:
             # A check that does not compile is a broken check, never the program's end.
             if not (isolate or chunk.get('kind') == 'check'):
@@ -164,24 +191,30 @@ def analyse(chunks_json, filename, isolate=False):
                 'targets': [], 'simple_targets': True, 'in_function': False,
                 'check': chunk.get('kind') == 'check'})
             result['chunks'].append({'first_top': first, 'count': 1, 'ends_with_expression': False,
-                                     'syntax_error': f'{error.msg} (line {error.lineno})'})
+                                     'syntax_error': f'{error.msg} (line {error.lineno})',
+                                     'would_define': _would_define(chunk['code'])})
             top += 1
             continue
         if chunk.get('kind') == 'example':
             flags |= program.future_flags(tree)
         top = _statements(tree, top, source, result['statements'], check=chunk.get('kind') == 'check')
         ends_with_expression = bool(tree.body) and isinstance(tree.body[-1], ast.Expr)
-        result['chunks'].append({'first_top': first, 'count': top - first, 'ends_with_expression': ends_with_expression,
-                                 'syntax_error': None})
+        facts = {'first_top': first, 'count': top - first, 'ends_with_expression': ends_with_expression,
+                 'syntax_error': None}
+        result['chunks'].append(facts)
         try:
             chunk_bound, chunk_wanted = _names(source, path)
         except SyntaxError:
             chunk_bound, chunk_wanted = set(), set()
+        facts['uses'] = sorted(chunk_wanted)
         if chunk.get('kind') == 'check':
             # A check is guidecheck's own code: a name it leaves undefined is a
             # broken check when it runs (NameError), never a name the guide owes;
             # and what it defines runs after the guide's code, defining none of it.
             chunk_bound, chunk_wanted = set(), set()
+        if chunk.get('kind') == 'example':
+            # The REPL binds `_` (builtins._) to the last value it echoed.
+            chunk_bound = chunk_bound | {'_'}
         bound |= chunk_bound
         wanted |= chunk_wanted
         imports |= _imports(tree)

@@ -22,12 +22,15 @@ import ast
 import builtins
 import faulthandler
 import json
+import math
 import os
+import shutil
 import signal
 import sys
 import tempfile
 import threading
 import time
+import types
 import warnings
 
 import _guidecheck_native
@@ -52,8 +55,65 @@ def _describe_value(value):
     except BaseException as error:
         text_str = f'<str() raised {type(error).__name__}: {error}>'
     kind = type(value)
-    return {'repr': _clip(text_repr), 'str': _clip(text_str), 'none': value is None,
-            'type': kind.__qualname__ if kind.__module__ == 'builtins' else f'{kind.__module__}.{kind.__qualname__}'}
+    facts = {'repr': _clip(text_repr), 'str': _clip(text_str), 'none': value is None,
+             'type': kind.__qualname__ if kind.__module__ == 'builtins' else f'{kind.__module__}.{kind.__qualname__}'}
+    names = _class_names(value)
+    if names is not None:
+        facts['class_names'] = names
+    return facts
+
+
+def _class_names(value):
+    """A class, or a tuple or list of classes, as IPython and notebooks display
+    it: by qualified name (`int`, `collections.OrderedDict`, `__main__.C`) and by
+    plain name (`C`); None for any other value."""
+    def name(cls, qualified):
+        if qualified and cls.__module__ != 'builtins':
+            return f'{cls.__module__}.{cls.__qualname__}'
+        return cls.__qualname__
+
+    try:
+        if isinstance(value, type):
+            return [name(value, True), name(value, False)]
+        if type(value) in (tuple, list) and value and all(isinstance(item, type) for item in value):
+            shown = []
+            for qualified in (True, False):
+                inner = ', '.join(name(item, qualified) for item in value)
+                shown.append(f'[{inner}]' if type(value) is list else f'({inner}{"," if len(value) == 1 else ""})')
+            return shown
+    except BaseException:
+        pass
+    return None
+
+
+def _alike(a, b, depth=0):
+    """Whether two values that are == are also the same value as a reader tells
+    values apart: the same types throughout (an int and a float aside, never a
+    bool for a number), the same sign of every float zero (`0.0` and `-0.0` are
+    ==), and, inside containers, elements alike one by one (the keys of a dict
+    and the members of a set in any order)."""
+    if depth > 100:
+        return a == b
+    kinds = (type(a), type(b))
+    if bool in kinds:
+        return kinds[0] is kinds[1] and a == b
+    if kinds[0] in (int, float) and kinds[1] in (int, float):
+        if a != b:
+            return False
+        return not (float in kinds and a == 0) or math.copysign(1, a) == math.copysign(1, b)
+    if kinds[0] is not kinds[1]:
+        return False
+    if isinstance(a, complex):
+        return all(_alike(x, y, depth + 1) for x, y in ((a.real, b.real), (a.imag, b.imag)))
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(_alike(x, y, depth + 1) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        keys = list(b)
+        return len(a) == len(b) and all(any(_alike(key, other, depth + 1) and _alike(value, b[other], depth + 1)
+                                            for other in keys) for key, value in a.items())
+    if isinstance(a, (set, frozenset)):
+        return len(a) == len(b) and all(any(_alike(x, y, depth + 1) for y in b) for x in a)
+    return a == b
 
 
 class Recorder:
@@ -71,6 +131,9 @@ class Recorder:
         self.syntax_errors = {}
         #: statement index → what the compiler warned about its chunk.
         self.compiler_warnings = {}
+        #: id of a `>>>` example's code object → how far its lines (from 1, as
+        #: `<stdin>`) are from the virtual file's.
+        self.stdin_offsets = {}
 
     # -- channels ---------------------------------------------------------------
 
@@ -148,7 +211,11 @@ class Recorder:
             equal = bool(documented == value)
         except BaseException:
             equal = False
-        self.emit(event='value', claim=probe, equal=equal, **_describe_value(documented))
+        try:
+            alike = equal and _alike(documented, value)
+        except BaseException:
+            alike = False
+        self.emit(event='value', claim=probe, equal=equal, alike=alike, **_describe_value(documented))
 
     def compile_error(self, index):
         """The statement that stands for a block that does not compile: raise its SyntaxError."""
@@ -168,13 +235,32 @@ class Recorder:
     def record_exception(self, scope, identifier, error):
         # Described by guidecheck's one rule (PythonException in Swift).
         facts = _guidecheck_native.describe_exception(error)
-        line = next((frame_line for frame_file, frame_line in reversed(facts['frames']) if frame_file == self.path), None)
+        line = self.innermost_line(error)
         if facts['syntax'] is not None and facts['syntax'][0] == self.path:
             line = facts['syntax'][1]
+        # What a traceback's last line shows: a SyntaxError's msg, without the
+        # ` (file, line N)` its str() adds.
+        shown = error.msg if isinstance(error, SyntaxError) and isinstance(error.msg, str) else None
         self.emit(event='exception', scope=scope, id=identifier,
                   type=facts['name'], qualified=facts['qualified'], bases=facts['bases'],
-                  message=_clip(facts['message']), line=line, code=facts['exit_code'],
-                  traceback=_clip(facts['traceback']))
+                  message=_clip(facts['message']), shown=None if shown is None else _clip(shown), line=line,
+                  code=facts['exit_code'], traceback=_clip(facts['traceback']))
+
+
+    def innermost_line(self, error):
+        """The line of the virtual file the exception last passed through: a
+        frame of the program's file, or of a `>>>` example (`<stdin>`, line 1
+        being the example's first line)."""
+        line = None
+        trace = error.__traceback__
+        while trace is not None:
+            code = trace.tb_frame.f_code
+            if code.co_filename == self.path:
+                line = trace.tb_lineno
+            elif id(code) in self.stdin_offsets:
+                line = trace.tb_lineno + self.stdin_offsets[id(code)]
+            trace = trace.tb_next
+        return line
 
 
 class _Block:
@@ -408,9 +494,11 @@ _PREPARED = {}
 def _compile(path, chunks, plan, isolate):
     """Each chunk compiled as one module ("exec"), and as the inputs an
     interactive session would read ("single"); every top-level statement's first
-    line; and, when `isolate` is set, the SyntaxError of each chunk that does not
-    compile, which then stands as one statement that raises it."""
-    modules, inputs, lines, errors, compiler_warnings = [], [], [], {}, {}
+    line; when `isolate` is set, the SyntaxError of each chunk that does not
+    compile, which then stands as one statement that raises it; the compiler's
+    warnings by statement; and, for the code objects of `>>>` examples (compiled
+    as `<stdin>` from line 1), how far their lines are from the virtual file's."""
+    modules, inputs, lines, errors, compiler_warnings, stdin_offsets = [], [], [], {}, {}, {}
     flags = 0  # __future__ flags in force for the examples of a session
     for chunk in chunks:
         filename = chunk.get('path') or path
@@ -418,8 +506,7 @@ def _compile(path, chunks, plan, isolate):
         example = chunk.get('kind') == 'example'
         chunk_flags = flags if example else 0
         try:
-            tree = program.parse_and_check(chunk['code'], filename, chunk['first_line'], chunk_flags) if isolate or chunk.get('kind') == 'check' \
-                else program.parse(chunk['code'], filename, chunk['first_line'])
+            tree = program.parse_chunk(chunk, path, isolate, chunk_flags)
         except SyntaxError as error:
             # A check that does not compile is a broken check, never the program's end.
             if not (isolate or chunk.get('kind') == 'check'):
@@ -443,9 +530,26 @@ def _compile(path, chunks, plan, isolate):
             # A chunk with a namespace of its own (a check that uses no snippet)
             # starts a fresh __main__ before its first input.
             fresh = bool(chunk.get('fresh_namespace'))
-            modules.append((compile(ast.Module(body=body, type_ignores=[]), filename, 'exec', chunk_flags, dont_inherit=True), fresh))
-            inputs += [(compile(ast.Interactive(body=group), filename, 'single', chunk_flags, dont_inherit=True), fresh and index == 0)
-                       for index, group in enumerate(groups)]
+            if example:
+                # A `>>>` example is an input to the REPL in every run: compiled
+                # as `<stdin>` from line 1 in "single" mode, so every expression
+                # statement's value is echoed (`1; 2` shows both) and sets `_`,
+                # and warnings and tracebacks read as the reader's REPL prints
+                # them. Its code objects remember where its lines are.
+                offset = chunk['first_line'] - 1
+                for node in body:
+                    ast.increment_lineno(node, -offset)
+                codes = [(compile(ast.Interactive(body=group), program.STDIN, 'single', chunk_flags, dont_inherit=True), fresh and index == 0)
+                         for index, group in enumerate(groups)]
+                for code, _ in codes:
+                    for inner in _code_objects(code):
+                        stdin_offsets[id(inner)] = offset
+                modules += codes
+                inputs += codes
+            else:
+                modules.append((compile(ast.Module(body=body, type_ignores=[]), filename, 'exec', chunk_flags, dont_inherit=True), fresh))
+                inputs += [(compile(ast.Interactive(body=group), filename, 'single', chunk_flags, dont_inherit=True), fresh and index == 0)
+                           for index, group in enumerate(groups)]
         # What the compiler warned about (`"is" with a literal`), written by the
         # chunk's first statement as python3 or the REPL writes it before running.
         texts = []
@@ -455,7 +559,15 @@ def _compile(path, chunks, plan, isolate):
                 texts.append(text)
         if texts and tree.body:
             compiler_warnings[top] = ''.join(texts)
-    return modules, inputs, lines, errors, compiler_warnings
+    return modules, inputs, lines, errors, compiler_warnings, stdin_offsets
+
+
+def _code_objects(code):
+    """A code object and every one nested in it (functions, classes, lambdas)."""
+    yield code
+    for constant in code.co_consts:
+        if isinstance(constant, types.CodeType):
+            yield from _code_objects(constant)
 
 
 def prepare(key, path, chunks_json, probes_json, isolate=False):
@@ -490,6 +602,9 @@ def run(config_json):
     os.chdir(scratch)
     for key in ('HOME', 'TMPDIR'):
         os.environ[key] = scratch
+    # webbrowser tries $BROWSER first: a command that opens nothing and succeeds,
+    # so `import antigravity` or webbrowser.open() never starts a browser.
+    os.environ['BROWSER'] = shutil.which('true') or '/bin/true'
     tempfile.tempdir = None
     if config.get('vary'):
         _vary()
@@ -527,13 +642,24 @@ def run(config_json):
             recorder.record_exception('compile', 0, error)
             recorder.mark('E')
             return 1
-    module_codes, statement_codes, _, recorder.syntax_errors, recorder.compiler_warnings = prepared
+    module_codes, statement_codes, _, recorder.syntax_errors, recorder.compiler_warnings, recorder.stdin_offsets = prepared
     for probe in config['probes']:
         if probe['kind'] == 'compare':
             recorder.comparisons.setdefault(probe['of'], []).append((probe['claim'], probe['expression']))
     status = 0
     baseline = _Baseline()
     started = time.perf_counter()
+    # The REPL echoes each expression statement's value of an interactive input
+    # (and binds it to `_`). The echo is bracketed with markers so it is told
+    # apart from what the code printed. As a module, only `>>>` examples are
+    # interactive inputs.
+    def displayhook(value):
+        if value is None:
+            return
+        recorder.mark('D')
+        sys.__displayhook__(value)
+        recorder.mark('d')
+    sys.displayhook = displayhook
     try:
         if config['mode'] == 'module':
             for code, fresh in module_codes:
@@ -541,15 +667,6 @@ def run(config_json):
                     namespace = _fresh_namespace(path, baseline)
                 exec(code, namespace)
         else:
-            # The REPL echoes each expression statement's value. The echo is
-            # bracketed with markers so it is told apart from what the code printed.
-            def displayhook(value):
-                if value is None:
-                    return
-                recorder.mark('D')
-                sys.__displayhook__(value)
-                recorder.mark('d')
-            sys.displayhook = displayhook
             for code, fresh in statement_codes:
                 if fresh:
                     namespace = _fresh_namespace(path, baseline)

@@ -40,6 +40,8 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     var variedHashSeed: UInt32 { hashSeed + 1 }
     private let lock = NSLock()
     private var live: [SnippetWorker] = []
+    /// Set by `terminateAll`: no job is started, and no worker, after a stop.
+    private var stopped = false
     private var phases: (shared: Double, exclusive: Double) = (0, 0)
 
     public var phaseSeconds: (shared: Double, exclusive: Double) { lock.withLock { phases } }
@@ -80,12 +82,16 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     }
 
     /// Stops every worker (and, through their death signal, their snippets).
+    /// A stop can come before a worker exists: none starts afterwards.
     public func terminateAll() {
         lock.lock()
+        stopped = true
         let workers = live
         lock.unlock()
         workers.forEach { $0.terminate(graceful: false) }
     }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
 
     private func runConcurrently(_ jobs: [SnippetJob], workers: Int, arguments: [String], results: Results,
                                  progress: @escaping @Sendable (SnippetOutcome) -> Void) {
@@ -97,7 +103,7 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
             Thread.detachNewThread { [self] in
                 defer { group.leave() }
                 var worker: SnippetWorker?
-                while let (id, job) = queue.next() {
+                while !isStopped, let (id, job) = queue.next() {
                     let outcome = perform(job, id: id, arguments: arguments, on: &worker)
                     results.add(outcome)
                     progress(outcome)
@@ -113,7 +119,12 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         do {
             if worker == nil {
                 let started = try SnippetWorker(executable: executable, arguments: arguments, environment: Self.workerEnvironment)
-                register(started)
+                guard register(started) else {
+                    started.terminate(graceful: false)
+                    var outcome = SnippetOutcome(snippet: job.program.name)
+                    outcome.problem = "guidecheck was stopped before it ran"
+                    return outcome
+                }
                 worker = started
             }
             try worker!.send(NumberedJob(id: id, job: job))
@@ -152,10 +163,13 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
 
     private var livePids: Set<pid_t> { lock.withLock { Set(live.map(\.pid)) } }
 
-    private func register(_ worker: SnippetWorker) {
-        lock.lock()
-        live.append(worker)
-        lock.unlock()
+    /// Adds a started worker to those a stop terminates; false once stopped.
+    private func register(_ worker: SnippetWorker) -> Bool {
+        lock.withLock {
+            guard !stopped else { return false }
+            live.append(worker)
+            return true
+        }
     }
 
     private func retire(_ worker: SnippetWorker, graceful: Bool = true) {
