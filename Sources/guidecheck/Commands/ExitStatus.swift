@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// guidecheck's exit codes, documented in the README.
+/// guidecheck's exit codes, documented in docs/commands.md.
 enum ExitStatus {
     /// Everything checked holds.
     case success

@@ -13,7 +13,7 @@ struct Run: ParsableCommand {
             follows on stderr and the exit status is 1 (or the code sys.exit() was given).
 
             Examples:
-              guidecheck run snippets/q01_gil_threads.py
+              guidecheck run snippets/q01_threading_io.py
               guidecheck run --python-executable /usr/bin/python3.11 example.py
             """)
 

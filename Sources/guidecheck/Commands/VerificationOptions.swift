@@ -46,9 +46,6 @@ struct VerificationOptions: ParsableArguments {
 
     @OptionGroup var interpreter: InterpreterOptions
 
-    @Flag(help: "Also fail on any claim that is neither holds nor normalised unless expected/ accepts it, and on stale expected/ files: what CI should run.")
-    var strict = false
-
     /// A guidecheck command line that works as printed: the folders and guides of
     /// this one carried over (a hint printed after `verify --snippets S` must act on S).
     func command(_ name: String, filter: String? = nil) -> String {
