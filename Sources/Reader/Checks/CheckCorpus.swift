@@ -45,7 +45,7 @@ extension SnippetCorpus {
             let text = (try? String(contentsOfFile: file.path, encoding: .utf8)) ?? ""
             snippets.append(Snippet(
                 name: programName, path: file.path, language: .python, source: text,
-                entry: Manifest.Entry(file: programName, question: file.question), problem: nil,
+                entry: Manifest.Entry(file: programName, question: file.question, exclusive: file.exclusive ? true : nil), problem: nil,
                 guideProgram: GuideProgram(program: program, fixtures: [], timeout: nil, question: file.question)))
         }
     }

@@ -42,15 +42,20 @@ public struct CheckFile: Sendable {
 
     private struct File: Codable {
         var question: String
+        var exclusive: Bool?
         var checks: [Entry]
     }
 
     public var path: String
     public var question: String
+    /// The file's own program (its checks without a snippet) runs alone: its
+    /// verdicts depend on having the CPU to itself (thread interleaving timed).
+    public var exclusive: Bool
     public var checks: [Check]
 
     static let schema = KeySchema.mapping([
         "question": .value,
+        "exclusive": .value,
         "checks": .list(.mapping([
             "quote": .value, "snippet": .value, "check": .value, "expect": .value, "output": .value, "raises": .value,
             "contexts": .anyKeys, "not_checkable": .value, "note": .value,
@@ -67,6 +72,7 @@ public struct CheckFile: Sendable {
         let nodes = root?["checks"]?.sequence.map(Array.init) ?? []
         self.path = path
         question = file.question
+        exclusive = file.exclusive ?? false
         checks = try file.checks.enumerated().map { index, entry in
             let node = index < nodes.count ? nodes[index] : nil
             let line = node?.mark?.line ?? 0
