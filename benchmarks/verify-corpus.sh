@@ -15,17 +15,22 @@
 #   /usr/bin/python3.11 -m venv ~/.venvs/sybil && ~/.venvs/sybil/bin/pip install sybil pytest
 #   SYBIL_VENV=~/.venvs/sybil benchmarks/verify-corpus.sh
 #
-# Usage: benchmarks/verify-corpus.sh [--repeat R] [--sizes "50 200 1000"] [FOLDER]
+# With --baseline BINARY it also times another guidecheck build (an older commit,
+# built with `swift build -c release` in a worktree) in the same run, alternated.
+#
+# Usage: benchmarks/verify-corpus.sh [--repeat R] [--sizes "50 200 1000"] [--baseline BINARY] [FOLDER]
 #        (from the repository root; builds release first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeat=3
 sizes="50 200 1000"
 folder=""
+baseline=""
 while [ $# -gt 0 ]; do
   case $1 in
     --repeat) repeat=$2; shift 2 ;;
     --sizes) sizes=$2; shift 2 ;;
+    --baseline) baseline=$(realpath "$2"); shift 2 ;;
     *) folder=$1; shift ;;
   esac
 done
@@ -34,11 +39,11 @@ bin=$PWD/.build/release/guidecheck
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-exec /usr/bin/python3.11 - "$bin" "$work" "$repeat" "${SYBIL_VENV:-}" "$folder" $sizes <<'PY'
+exec /usr/bin/python3.11 - "$bin" "$work" "$repeat" "${SYBIL_VENV:-}" "$folder" "$baseline" $sizes <<'PY'
 import json, os, resource, statistics, subprocess, sys, time
 
-binary, work, repeat, sybil, folder = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
-sizes = [int(n) for n in sys.argv[6:]]
+binary, work, repeat, sybil, folder, baseline = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
+sizes = [int(n) for n in sys.argv[7:]]
 
 
 def snippet(i):
@@ -94,6 +99,10 @@ def guidecheck(root):
     return run
 
 
+def guidecheck_baseline(root):
+    return measured([baseline, 'report', '--json', f'{root}/baseline.json'], root)
+
+
 def sybil_run(root):
     with open(f'{root}/conftest.py', 'w') as conftest:
         conftest.write('from sybil import Sybil\nfrom sybil.parsers.markdown import PythonCodeBlockParser\n'
@@ -102,7 +111,7 @@ def sybil_run(root):
 
 
 roots = {n: corpus(n) for n in sizes} if not folder else {len([f for f in os.listdir(f'{folder}/snippets') if f.endswith('.py')]): folder}
-tools = ['guidecheck', 'python3.11 per snippet'] + (['sybil'] if sybil else [])
+tools = ['guidecheck'] + (['guidecheck (baseline)'] if baseline else []) + ['python3.11 per snippet'] + (['sybil'] if sybil else [])
 results = {(n, tool): [] for n in roots for tool in tools}
 for repetition in range(repeat):
     for n, root in roots.items():
@@ -110,6 +119,8 @@ for repetition in range(repeat):
         for tool in order:
             if tool == 'guidecheck':
                 results[n, tool].append(guidecheck(root))
+            elif tool == 'guidecheck (baseline)':
+                results[n, tool].append(guidecheck_baseline(root))
             elif tool == 'sybil':
                 results[n, tool].append(sybil_run(root))
             else:
@@ -132,8 +143,10 @@ for n in roots:
               f'{(user + system) / n * 1e3:>8.2f} {(user + system) / base_cpu:>10.2f}')
     phases = results[n, 'guidecheck'][-1].get('phases') or {}
     if phases:
-        spent = ', '.join(f'{name} {seconds * 1e3 / n:.2f}' for name, seconds in phases.items() if isinstance(seconds, (int, float)))
-        print(f'{"":>5}  where guidecheck\'s time goes (ms per snippet, last run): {spent}')
+        order = ['main_start_and_corpus', 'worker_read', 'worker_runs_overhead', 'worker_code', 'worker_other', 'judge']
+        spent = ', '.join(f'{name} {phases[name] * 1e3 / n:.2f}' for name in order if name in phases)
+        print(f'{"":>5}  where guidecheck\'s time goes (ms per snippet, wall, summed over workers; last run): {spent}')
+        print(f'{"":>5}  peak RSS: guidecheck {phases.get("guidecheck_peak_rss_mb", 0):.0f} MB, largest worker {phases.get("workers_peak_rss_mb", 0):.0f} MB')
 print(f'medians of {repeat} repetitions; CPU = user + sys of the command and all its children; '
       'guidecheck runs each snippet twice (as a module and statement by statement), each in a fresh isolated process')
 PY
