@@ -86,3 +86,33 @@ struct ChecksTests {
         }
     }
 }
+
+@Suite("A check file's own program")
+struct CheckFileProgramTests {
+    @Test("exclusive: true makes the file's own program run alone; without it the program runs beside the others")
+    func exclusive() throws {
+        let scratch = ScratchDirectory()
+        scratch.write("snippets/guide.txt", "Q1. Threads\n\nA thread runs while another sleeps.\nSleeping takes time.\n")
+        scratch.write("snippets/manifest.yaml", "guide: guide.txt\nsnippets: []\n")
+        scratch.write("snippets/checks/q01.yaml", """
+            question: Q1
+            exclusive: true
+            checks:
+              - quote: "A thread runs while another sleeps."
+                check: |
+                  assert True
+            """)
+        scratch.write("snippets/checks/q02.yaml", """
+            question: Q1
+            checks:
+              - quote: "Sleeping takes time."
+                check: |
+                  assert True
+            """)
+        let corpus = try SnippetCorpus.load(directory: scratch.path + "/snippets")
+        #expect(corpus.problems.isEmpty, "\(corpus.problems)")
+        let programs = Dictionary(uniqueKeysWithValues: corpus.snippets.map { ($0.name, $0.entry?.exclusive) })
+        #expect(programs["checks/q01.yaml"] == .some(true))
+        #expect(programs["checks/q02.yaml"] == .some(nil))
+    }
+}
