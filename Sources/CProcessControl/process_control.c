@@ -8,6 +8,8 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 int gc_pidfd_open(pid_t pid) {
@@ -41,11 +43,104 @@ static volatile sig_atomic_t current_group = 0;
 
 void gc_set_current_group(pid_t group) { current_group = group; }
 
-static void kill_group_and_exit(int signal) {
+/// The decimal digits of `value` after `out`; returns the end. (No snprintf:
+/// this runs in a signal handler.)
+static char *append_number(char *out, long value) {
+    char digits[24];
+    int count = 0;
+    do { digits[count++] = (char)('0' + value % 10); value /= 10; } while (value > 0);
+    while (count > 0) *out++ = digits[--count];
+    return out;
+}
+
+static char *append_text(char *out, const char *text) {
+    while (*text) *out++ = *text++;
+    return out;
+}
+
+/// One entry of getdents64 (the kernel's layout; glibc has no public type).
+struct dirent64_entry {
+    unsigned long long inode;
+    long long offset;
+    unsigned short length;
+    unsigned char type;
+    char name[];
+};
+
+/// The children of process `pid` (0: this process), read from every
+/// /proc/PID/task/TID/children file (each thread lists its own), into `found`.
+/// Only open/read/getdents64/close: async-signal-safe.
+static int children_of(pid_t pid, pid_t *found, int capacity) {
+    char tasks[64];
+    char *end = pid == 0 ? append_text(tasks, "/proc/self/task") : append_number(append_text(tasks, "/proc/"), pid);
+    if (pid != 0) end = append_text(end, "/task");
+    *end = 0;
+    int directory = open(tasks, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (directory < 0) return 0;
+    int count = 0;
+    char entries[2048];
+    long length;
+    while ((length = syscall(SYS_getdents64, directory, entries, sizeof entries)) > 0) {
+        for (long offset = 0; offset < length;) {
+            struct dirent64_entry *entry = (struct dirent64_entry *)(entries + offset);
+            offset += entry->length;
+            if (entry->name[0] == '.') continue;
+            char path[128];
+            char *tail = append_text(append_text(append_text(path, tasks), "/"), entry->name);
+            append_text(tail, "/children")[0] = 0;
+            int file = open(path, O_RDONLY | O_CLOEXEC);
+            if (file < 0) continue;
+            char text[1024];
+            ssize_t read_count = read(file, text, sizeof text - 1);
+            close(file);
+            long value = -1;
+            for (ssize_t index = 0; index < read_count; index++) {
+                char character = text[index];
+                if (character >= '0' && character <= '9') {
+                    value = (value < 0 ? 0 : value * 10) + (character - '0');
+                } else {
+                    if (value > 0 && count < capacity) found[count++] = (pid_t)value;
+                    value = -1;
+                }
+            }
+            if (value > 0 && count < capacity) found[count++] = (pid_t)value;
+        }
+    }
+    close(directory);
+    return count;
+}
+
+/// Kills every descendant of `pid` (read while each parent is still alive, so
+/// that children in sessions of their own are found too).
+static void kill_descendants(pid_t pid, int depth) {
+    pid_t children[64];
+    int count = children_of(pid, children, 64);
+    for (int index = 0; index < count; index++) {
+        if (depth < 16) kill_descendants(children[index], depth + 1);
+        kill(children[index], SIGKILL);
+    }
+}
+
+/// The worker's answer to SIGTERM, SIGINT and SIGHUP (its parent was stopped,
+/// or died: PR_SET_PDEATHSIG): kill the current run's process group, then
+/// every process this worker still has (a subreaper, so what left a run's
+/// group by starting a session of its own comes back here when its parent is
+/// killed), until none is left; then exit with 128 + the signal.
+static void kill_runs_and_exit(int signal) {
     pid_t group = current_group;
     if (group > 0) {
         kill(-group, SIGKILL);
         kill(group, SIGKILL);
+    }
+    for (int round = 0; round < 100; round++) {
+        pid_t children[64];
+        int count = children_of(0, children, 64);
+        if (count == 0) break;
+        for (int index = 0; index < count; index++) {
+            kill_descendants(children[index], 0);
+            kill(children[index], SIGKILL);
+            waitpid(children[index], NULL, 0);
+        }
     }
     _exit(128 + signal);
 }
@@ -53,7 +148,7 @@ static void kill_group_and_exit(int signal) {
 int gc_kill_group_on_termination(void) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
-    action.sa_handler = kill_group_and_exit;
+    action.sa_handler = kill_runs_and_exit;
     sigemptyset(&action.sa_mask);
     int failures = 0;
     failures += sigaction(SIGTERM, &action, NULL) != 0;

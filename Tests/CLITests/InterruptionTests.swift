@@ -29,10 +29,10 @@ struct InterruptionTests {
     }
 
     /// Starts `guidecheck update` and waits until `slow.py` has started its child.
-    static func startUpdate(in scratch: ScratchDirectory, token: String) throws -> Process {
+    static func startUpdate(in scratch: ScratchDirectory, token: String, options: [String] = []) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: GuideCheckCommand.binary)
-        process.arguments = ["update"]
+        process.arguments = ["update"] + options
         process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -63,9 +63,21 @@ struct InterruptionTests {
     @Test("SIGINT, SIGTERM or SIGKILL mid-run: the snippet and what it started in a session of its own stopped, expected/ as it was",
           arguments: [SIGINT, SIGTERM, SIGKILL])
     func stop(signal: Int32) throws {
+        try stop(signal: signal, options: [])
+    }
+
+    /// Without namespaces nothing dies with a PID namespace's init: the worker
+    /// (a subreaper) must find and kill what left the run's process group.
+    @Test("with --isolation processes too: SIGTERM or SIGKILL of guidecheck leaves nothing of the snippet running",
+          arguments: [SIGTERM, SIGKILL])
+    func stopWithoutNamespaces(signal: Int32) throws {
+        try stop(signal: signal, options: ["--isolation", "processes"])
+    }
+
+    func stop(signal: Int32, options: [String]) throws {
         let token = "3007.\(signal)\(Int.random(in: 100...999))"
         let (scratch, accepted) = try Self.corpus(token: token)
-        let process = try Self.startUpdate(in: scratch, token: token)
+        let process = try Self.startUpdate(in: scratch, token: token, options: options)
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
         if signal == SIGKILL {

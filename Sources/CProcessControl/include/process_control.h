@@ -26,8 +26,10 @@ int gc_die_with_parent(int signal);
 /// Records the process group of the snippet a worker is running (0: none).
 void gc_set_current_group(pid_t group);
 
-/// In a worker: on SIGTERM, SIGINT or SIGHUP, kill the current snippet's process
-/// group, then exit with 128 + the signal. Only async-signal-safe calls.
+/// In a worker (a subreaper): on SIGTERM, SIGINT or SIGHUP, kill the current
+/// snippet's process group, then every process the worker still has and their
+/// descendants (children in sessions of their own included), reaping them, then
+/// exit with 128 + the signal. Only async-signal-safe calls.
 int gc_kill_group_on_termination(void);
 
 /// Writes all `count` bytes to `fd`, retrying short writes and EINTR; 0 on
