@@ -11,7 +11,7 @@ public enum GitHubAnnotations {
     /// True when running under GitHub Actions.
     public static var isActive: Bool { ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" }
 
-    public static func verification(_ document: VerificationDocument, snippetsDirectory: String) -> [String] {
+    public static func verification(_ document: VerificationDocument, snippetsDirectory: String, updateCommand: String) -> [String] {
         var lines: [String] = []
         for snippet in document.snippets {
             let file = "\(snippetsDirectory)/\(snippet.file)"
@@ -21,7 +21,7 @@ public enum GitHubAnnotations {
             }
             if snippet.differsFromExpected, let comparison = snippet.expected {
                 lines.append(command("error", file: comparison.path, line: nil, title: "guidecheck: expected/ \(comparison.status.rawValue)",
-                                     message: comparison.diff ?? "run guidecheck update to accept this run"))
+                                     message: comparison.diff ?? "run \(updateCommand) to accept this run"))
             }
             for claim in snippet.claims where claim.fails {
                 var message = "\(claim.verdict.rawValue): documented \(claim.documented), observed \(claim.observed)"

@@ -15,7 +15,7 @@ import Verifier
 /// for its run: an error when it crashed, timed out or could not run; a failure
 /// when its `expected/` file is missing or differs; skipped when it is not runnable.
 public enum JUnitReport {
-    public static func verification(_ document: VerificationDocument, snippetsDirectory: String, command: String) -> String {
+    public static func verification(_ document: VerificationDocument, snippetsDirectory: String, command: String, updateCommand: String) -> String {
         var suites: [Suite] = []
         for snippet in document.snippets {
             let classname = (snippet.file as NSString).deletingPathExtension
@@ -32,7 +32,7 @@ public enum JUnitReport {
                 run.name = "runs, as accepted in expected/"
                 let status = comparison.status.rawValue
                 run.outcome = .failure(type: "expected-\(status)", message: "\(comparison.path): \(status)",
-                                       text: comparison.diff ?? "\(comparison.path) is \(status); run guidecheck update")
+                                       text: comparison.diff ?? "\(comparison.path) is \(status); run \(updateCommand)")
             }
             suite.cases.append(run)
             for claim in snippet.claims {

@@ -14,7 +14,7 @@ struct JUnitReportTests {
 
     @Test("a case per claim and per snippet, with the verdict rules", .enabled(if: xmllint != nil, "xmllint (Debian's libxml2-utils) is not installed"))
     func verification() throws {
-        let xml = JUnitReport.verification(Documents.verification, snippetsDirectory: "snippets", command: "verify")
+        let xml = JUnitReport.verification(Documents.verification, snippetsDirectory: "snippets", command: "verify", updateCommand: "guidecheck update")
         let validation = try Self.validate(xml)
         #expect(validation.valid, "\(validation.output)")
         // 3 run cases + 6 claims; failures: the changed file, wrong, context-dependent, the changed claim.

@@ -23,7 +23,7 @@ struct SummaryTests {
 
     @Test("GitHub annotations name the file and line, escaped as workflow commands require")
     func annotations() {
-        let lines = GitHubAnnotations.verification(Documents.verification, snippetsDirectory: "snippets")
+        let lines = GitHubAnnotations.verification(Documents.verification, snippetsDirectory: "snippets", updateCommand: "guidecheck update")
         // A claim's annotation is on the guide's line, where its words are.
         #expect(lines.contains { $0.hasPrefix("::error file=guide.txt,line=111,title=guidecheck%3A wrong::wrong: documented") })
         #expect(lines.contains { $0.hasPrefix("::error file=expected/q05_interning.txt,title=guidecheck%3A expected/ differs::--- a%0A") })
@@ -31,6 +31,17 @@ struct SummaryTests {
         #expect(lines.contains { $0.hasPrefix("::error file=guide.txt,line=115,title=guidecheck%3A holds%2C changed from expected/::") })
         #expect(lines.count == 5, "wrong, context-dependent, the changed claim, the changed file, the crash: \(lines)")
         #expect(GitHubAnnotations.escapeProperty("a,b:c%") == "a%2Cb%3Ac%25")
+    }
+
+    @Test("a hint in an annotation or a JUnit case is the update command as given, folder options and all")
+    func hintsCarryTheFolders() {
+        let snippets = [Documents.snippet("q05_interning.py", claims: [Documents.claim(4, .holds)], expected: .missing)]
+        let document = VerificationDocument(python: "3.11.2", summary: VerificationDocument.summarise(snippets), snippets: snippets)
+        let command = "guidecheck update --snippets 'my snippets' --expected results"
+        let annotations = GitHubAnnotations.verification(document, snippetsDirectory: "my snippets", updateCommand: command)
+        #expect(annotations.contains { $0.hasSuffix("::run \(command) to accept this run") }, "\(annotations)")
+        let xml = JUnitReport.verification(document, snippetsDirectory: "my snippets", command: "verify", updateCommand: command)
+        #expect(xml.contains("expected/q05_interning.txt is missing; run guidecheck update --snippets &apos;my snippets&apos; --expected results"), "\(xml)")
     }
 
     @Test("merging shards: everything once, in order, counts recomputed; conflicts refused")

@@ -43,7 +43,7 @@ public struct SnapshotStore: Sendable {
         if text == rendered { return .same }
         // Line endings changed (an editor saved CRLF): say so, not a one-line diff.
         if text.contains("\r\n"), text.replacingOccurrences(of: "\r\n", with: "\n") == rendered {
-            return .differs(diff: "\(path): the line endings differ (the file has CRLF, guidecheck writes LF); the text is the same. Run guidecheck update to rewrite it.\n")
+            return .differs(diff: "\(path): the line endings differ (the file has CRLF, guidecheck writes LF); the text is the same; accepting this run rewrites it with LF.\n")
         }
         return .differs(diff: UnifiedDiff.render(from: text.replacingOccurrences(of: "\r\n", with: "\n"), to: rendered,
                                                  oldName: path, newName: "this run"))

@@ -65,7 +65,8 @@ struct Extract: ParsableCommand {
         } catch {
             Self.exit(with: CommandFailure(message: "cannot write \(snippets)/: \(error)", exitCode: .configuration))
         }
-        print("wrote \(snippets)/: \(counted(plan.files.count, "snippet")); now `guidecheck verify`, review, `guidecheck update`")
+        let folder = snippets == "snippets" ? "" : " --snippets " + VerificationOptions.shellWord(snippets)
+        print("wrote \(snippets)/: \(counted(plan.files.count, "snippet")); now `guidecheck verify\(folder)`, review, `guidecheck update\(folder)`")
     }
 
     /// What extract would write for `guide` into `snippets`.

@@ -42,7 +42,8 @@ struct Merge: ParsableCommand {
             Self.exit(with: CommandFailure(message: "\(error)", exitCode: .configuration))
         }
         do {
-            try ReportOutputs.write(merged, command: "verify", outputs: outputs, snippets: snippets)
+            try ReportOutputs.write(merged, command: "verify", outputs: outputs, snippets: snippets,
+                                    updateCommand: "guidecheck update" + (snippets == "snippets" ? "" : " --snippets " + VerificationOptions.shellWord(snippets)))
         } catch let failure as CommandFailure { Self.exit(with: failure) }
         if outputs.format == .text {
             let counts = Verdict.allCases.map { "\(merged.summary.count($0)) \($0.rawValue)" }.joined(separator: ", ")

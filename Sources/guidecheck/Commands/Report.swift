@@ -78,7 +78,8 @@ struct Report: ParsableCommand {
             printError(PhaseClock.describe(document.timings!, snippets: report.snippets.count))
         }
         do {
-            try ReportOutputs.write(document, command: "report", outputs: options.outputs, snippets: options.snippets)
+            try ReportOutputs.write(document, command: "report", outputs: options.outputs, snippets: options.snippets,
+                                    updateCommand: options.command("update"))
         } catch let failure as CommandFailure { Self.exit(with: failure) }
         if options.outputs.format == .text {
             var errata = Errata.render(report, snippetsDirectory: options.snippets)

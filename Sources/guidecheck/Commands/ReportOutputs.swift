@@ -8,14 +8,16 @@ import Verifier
 /// Writes what a run was asked for besides its text: JSON, JUnit XML, the
 /// Markdown summary, and on GitHub Actions the annotations and step summary.
 enum ReportOutputs {
-    /// `command` names the JUnit suite (`guidecheck verify`).
-    static func write(_ document: VerificationDocument, command: String, outputs: ReportFileOptions, snippets: String) throws {
+    /// `command` names the JUnit suite (`guidecheck verify`); `updateCommand` is
+    /// the command that accepts a run, with the folder options it needs.
+    static func write(_ document: VerificationDocument, command: String, outputs: ReportFileOptions, snippets: String,
+                      updateCommand: String) throws {
         if let path = outputs.json { try save(String(decoding: try document.encoded(), as: UTF8.self), to: path) }
         if let path = outputs.junit {
-            try save(JUnitReport.verification(document, snippetsDirectory: snippets, command: command), to: path)
+            try save(JUnitReport.verification(document, snippetsDirectory: snippets, command: command, updateCommand: updateCommand), to: path)
         }
         try present(MarkdownSummary.render(verification: document, benchmarks: nil, snippetsDirectory: snippets),
-                    annotations: GitHubAnnotations.verification(document, snippetsDirectory: snippets), format: outputs.format)
+                    annotations: GitHubAnnotations.verification(document, snippetsDirectory: snippets, updateCommand: updateCommand), format: outputs.format)
     }
 
     static func write(_ document: BenchDocument, outputs: ReportFileOptions) throws {

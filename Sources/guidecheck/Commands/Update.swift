@@ -72,7 +72,8 @@ struct Update: ParsableCommand {
             }
         }
         do {
-            try ReportOutputs.write(VerificationDocument(report), command: "update", outputs: options.outputs, snippets: options.snippets)
+            try ReportOutputs.write(VerificationDocument(report), command: "update", outputs: options.outputs, snippets: options.snippets,
+                                    updateCommand: options.command("update"))
         } catch let failure as CommandFailure { Self.exit(with: failure) }
         if rewriteComments { rewriteGuide(report) }
         if options.outputs.format == .text && !options.quiet {
@@ -110,6 +111,6 @@ struct Update: ParsableCommand {
             }
             print("rewrote \(edit.document): \(counted(edit.lines.count, "documented result")) (lines \(edit.lines.map(String.init).joined(separator: ", ")))")
         }
-        print("expected/ still records the run before the rewrite: run `guidecheck update` again, then review")
+        print("expected/ still records the run before the rewrite: run `\(options.command("update"))` again, then review")
     }
 }

@@ -51,16 +51,17 @@ struct VerificationOptions: ParsableArguments {
     func command(_ name: String, filter: String? = nil) -> String {
         var words = ["guidecheck", name]
         if guides.isEmpty {
-            if snippets != "snippets" { words += ["--snippets", Self.quoted(snippets)] }
+            if snippets != "snippets" { words += ["--snippets", Self.shellWord(snippets)] }
         } else {
-            for guide in guides { words += ["--guide", Self.quoted(guide)] }
+            for guide in guides { words += ["--guide", Self.shellWord(guide)] }
         }
-        if expected != "expected" { words += ["--expected", Self.quoted(expected)] }
-        if let filter { words += ["--filter", Self.quoted(filter)] }
+        if expected != "expected" { words += ["--expected", Self.shellWord(expected)] }
+        if let filter { words += ["--filter", Self.shellWord(filter)] }
         return words.joined(separator: " ")
     }
 
-    private static func quoted(_ word: String) -> String {
+    /// `word` as a shell reads it back: quoted when it holds anything but safe characters.
+    static func shellWord(_ word: String) -> String {
         word.allSatisfy { $0.isLetter || $0.isNumber || "-_./@".contains($0) } ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 

@@ -76,7 +76,8 @@ struct Verify: ParsableCommand {
         }
         let document = VerificationDocument(report, expected: comparisons, claimDiffs: claimDiffs)
         do {
-            try ReportOutputs.write(document, command: "verify", outputs: options.outputs, snippets: options.snippets)
+            try ReportOutputs.write(document, command: "verify", outputs: options.outputs, snippets: options.snippets,
+                                    updateCommand: options.command("update"))
         } catch let failure as CommandFailure { Self.exit(with: failure) }
         let summary = Summary(report)
         // A check that errored is guidecheck's own file to fix, accepted or not.
