@@ -30,7 +30,8 @@ struct DoctorCommandTests {
     }
 
     @Test("a missing module Debian packages: the package apt knows is named",
-          .enabled(if: FileManager.default.fileExists(atPath: "/var/lib/apt/lists") && !FileManager.default.fileExists(atPath: "/usr/lib/python3/dist-packages/pandas")))
+          .enabled(if: FileManager.default.fileExists(atPath: "/var/lib/apt/lists") && !FileManager.default.fileExists(atPath: "/usr/lib/python3/dist-packages/pandas"),
+                   "needs apt's package lists and pandas not installed for /usr/bin/python3.11"))
     func missingModuleDebianKnows() throws {
         let result = try GuideCheckCommand.run(["doctor", "pandas"])
         #expect(result.status == 1)

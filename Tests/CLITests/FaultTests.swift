@@ -110,6 +110,39 @@ struct FaultTests {
         #expect(result.stderr.contains("wrong (--strict): 2"), "\(result.stderr)")
     }
 
+    @Test("--strict fails on a stale expected/ file alone; a plain verify reports it and passes")
+    func strictOnStaleAlone() throws {
+        let scratch = Self.folder(["one.py": "print(1)  # 1\n"])
+        _ = try GuideCheckCommand.run(["update"], directory: scratch.path)
+        scratch.write("expected/gone.txt", "guidecheck expected results · format 1\n")
+        let plain = try GuideCheckCommand.run(["verify"], directory: scratch.path)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stderr.contains("expected/gone.txt: no snippet of that name"), "\(plain.stderr)")
+        let strict = try GuideCheckCommand.run(["verify", "--strict"], directory: scratch.path)
+        #expect(strict.status == 1, "every claim holds, but a stale file fails --strict: \(strict.stderr)")
+    }
+
+    @Test("the filter is positional for verify and report as for update and bench; counts of one are singular")
+    func positionalFilter() throws {
+        let scratch = Self.folder(["alpha.py": "print(1)  # 1\n", "beta.py": "print(2)  # 2\nprint(3)  # 3\n"])
+        _ = try GuideCheckCommand.run(["update"], directory: scratch.path)
+        let verify = try GuideCheckCommand.run(["verify", "alpha"], directory: scratch.path)
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.stdout.contains("verified 1 snippet, 1 claim"), "\(verify.stdout)")
+        let report = try GuideCheckCommand.run(["report", "be*", "--json", "out.json"], directory: scratch.path)
+        #expect(report.status == 0, "\(report.stderr)")
+        let files = (try Self.json(scratch.path + "/out.json")["snippets"] as! [[String: Any]]).map { $0["file"] as? String }
+        #expect(files == ["beta.py"])
+    }
+
+    @Test("--memory-limit below what the interpreter needs is refused with the real minimum")
+    func memoryLimitMinimum() throws {
+        let scratch = Self.folder(["one.py": "print(1)  # 1\n"])
+        let result = try GuideCheckCommand.run(["verify", "--memory-limit", "10M"], directory: scratch.path)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--memory-limit must be a size of at least 64M"), "\(result.stderr)")
+    }
+
     @Test("a fix-it hint is a command that works as printed: the folder options carried over")
     func hints() throws {
         let scratch = ScratchDirectory()
@@ -123,12 +156,14 @@ struct FaultTests {
 
     @Test("a statement after 40 MiB of output keeps its own output: its claim holds, expected/ keeps an excerpt")
     func hugeOutput() throws {
-        let scratch = Self.folder(["huge.py": "import sys\nsys.stdout.write('x' * 40 * 2**20)\nprint()\nprint('end')  # end\n"])
+        let scratch = Self.folder(["huge.py": "import sys\nsys.stdout.write('x' * 40 * 2**20)\nprint()\nprint('end')  # end\nprint('y' * 2**21)  # yy\n"])
         let result = try GuideCheckCommand.run(["update", "--timeout", "120"], directory: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOfFile: scratch.path + "/expected/huge.txt", encoding: .utf8)
         #expect(text.contains("line 4  output  holds"), "\(text.prefix(2000))")
         #expect(text.contains("more characters)"), "the 40 MiB line is cut to an excerpt")
+        // What guidecheck dropped may hold what the claim documents: no verdict, never wrong.
+        #expect(text.contains("line 5  output  not-checkable"), "\(text.suffix(2000))")
         #expect(text.utf8.count < 20_000)
     }
 
@@ -145,6 +180,27 @@ struct FaultTests {
         #expect(claims.map { $0["verdict"] as? String } == ["holds", "holds"])
         let isolated = try GuideCheckCommand.run(["report"], directory: scratch.path)
         #expect(!isolated.stderr.contains("notice: runs are not isolated"), "no notice where namespaces work: \(isolated.stderr)")
+    }
+
+    @Test("in namespaces a snippet has no network but the loopback: one interface, and other addresses unreachable")
+    func loopbackOnly() throws {
+        let scratch = Self.folder(["net.py": """
+            import errno, socket
+            print([name for _, name in socket.if_nameindex()])  # ['lo']
+
+            def reach(address):
+                try:
+                    socket.create_connection((address, 80), timeout=5)
+                except OSError as error:
+                    return errno.errorcode.get(error.errno, str(error))
+                return 'connected'
+
+            reach('192.0.2.1')  # 'ENETUNREACH'
+            """])
+        let result = try GuideCheckCommand.run(["report", "--json", "out.json"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let claims = (try Self.json(scratch.path + "/out.json")["snippets"] as! [[String: Any]]).flatMap { $0["claims"] as! [[String: Any]] }
+        #expect(claims.map { $0["verdict"] as? String } == ["holds", "holds"], "\(claims.map { $0["observed"] ?? "" })")
     }
 
     @Test("in namespaces a snippet cannot write outside its directory; it is told so by an OSError")
