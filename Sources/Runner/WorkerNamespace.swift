@@ -29,12 +29,12 @@ public enum WorkerNamespace {
         // How the tests (and a user who wants to see it) reach the fallback
         // without a kernel that refuses.
         if let reason = ProcessInfo.processInfo.environment["GUIDECHECK_REFUSE_NAMESPACES"], !reason.isEmpty {
-            state.withLock { $0 = .refused(reason) }
+            state.withLock { $0 = .refused("\(reason); they ran as processes only") }
             return
         }
         var template = Array("\(root)/worker-XXXXXX".utf8CString)
         guard mkdtemp(&template) != nil, let resolved = realpath(template, nil) else {
-            state.withLock { $0 = .refused("cannot create the worker's directory under \(root)") }
+            state.withLock { $0 = .refused("cannot create the worker's directory under \(root); they ran as processes only") }
             return
         }
         let writable = String(cString: resolved)
@@ -43,7 +43,12 @@ public enum WorkerNamespace {
         if gc_enter_worker_namespaces(writable, isolateNetwork ? 1 : 0, &reason, reason.count) == 0 {
             state.withLock { $0 = .entered(writable: writable) }
         } else {
-            state.withLock { $0 = .refused(String(cString: reason)) }
+            // Refused before the fork: this process goes on outside. After it (the
+            // mounts failed), this is PID 1 of the new namespaces, writable file system.
+            let fate = getpid() == 1
+                ? "they ran in a PID namespace of their own\(isolateNetwork ? " without network" : ""), but with the file system writable"
+                : "they ran as processes only"
+            state.withLock { $0 = .refused("\(String(cString: reason)); \(fate)") }
         }
     }
 

@@ -174,7 +174,7 @@ struct FaultTests {
                                                environment: ["GUIDECHECK_REFUSE_NAMESPACES": "unshare: Operation not permitted"],
                                                directory: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
-        let notices = result.stderr.components(separatedBy: "notice: runs are not isolated in namespaces here (unshare: Operation not permitted); they ran as processes only").count - 1
+        let notices = result.stderr.components(separatedBy: "notice: runs are not isolated in namespaces here: unshare: Operation not permitted; they ran as processes only (docs/isolation.md)").count - 1
         #expect(notices == 1, "one notice, not one per run: \(result.stderr)")
         let claims = (try Self.json(scratch.path + "/out.json")["snippets"] as! [[String: Any]]).flatMap { $0["claims"] as! [[String: Any]] }
         #expect(claims.map { $0["verdict"] as? String } == ["holds", "holds"])

@@ -136,7 +136,7 @@ enum VerificationSession {
         progress.stage("ran them in \(String(format: "%.1f", report.seconds)) s; judging and writing")
         // Where the kernel refused namespaces, say so once: the runs went on without.
         if let refused = report.snippets.lazy.flatMap(\.outcome.runs).compactMap(\.isolationRefused).first, !options.quiet {
-            printError("notice: runs are not isolated in namespaces here (\(refused)); they ran as processes only (docs/isolation.md)")
+            printError("notice: runs are not isolated in namespaces here: \(refused) (docs/isolation.md)")
         }
         if Interruption.signal != nil {
             throw CommandFailure(message: "interrupted before the run finished; nothing was written", exitCode: .interrupted)
