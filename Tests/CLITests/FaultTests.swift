@@ -143,6 +143,27 @@ struct FaultTests {
         #expect(result.stderr.contains("--memory-limit must be a size of at least 64M"), "\(result.stderr)")
     }
 
+    @Test("tests leave nothing in the temporary folder: what an ended test process left is swept, a live one's is kept")
+    func temporaryLeftovers() throws {
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let live = Process()
+        live.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        live.arguments = ["30"]
+        try live.run()
+        defer { live.terminate(); live.waitUntilExit() }
+        let base = NSTemporaryDirectory()
+        let left = base + "guidecheck-test-\(ended.processIdentifier)-probe"
+        let kept = base + "guidecheck-decoy-\(live.processIdentifier)-probe"
+        for path in [left, kept] { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+        defer { try? FileManager.default.removeItem(atPath: kept) }
+        TemporaryLeftovers.removeThoseOfDeadProcesses()
+        #expect(!FileManager.default.fileExists(atPath: left), "the folder of a process that ended is removed")
+        #expect(FileManager.default.fileExists(atPath: kept), "the folder of a live process is kept")
+    }
+
     @Test("a fix-it hint is a command that works as printed: the folder options carried over")
     func hints() throws {
         let scratch = ScratchDirectory()

@@ -13,7 +13,8 @@ struct HostileCorpusTests {
     /// run once, in order, on one worker.
     /// Written once, in `init`, then only read.
     final class Run: @unchecked Sendable {
-        let scratch = ScratchDirectory()
+        // Kept by a `static let` for every test of the suite: removed at exit.
+        let scratch = ScratchDirectory.untilExit()
         private(set) var snippets: [String: [String: Any]] = [:]
         private(set) var cases: [String] = []
         private(set) var result: GuideCheckCommand.Result!

@@ -15,6 +15,14 @@ public final class ScratchDirectory: @unchecked Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
+    /// A scratch directory that a `static let` holds for a whole suite: Swift
+    /// never deinitialises statics, so it is removed when the test process exits.
+    public static func untilExit() -> ScratchDirectory {
+        let scratch = ScratchDirectory()
+        RemovedAtExit.add(scratch.path)
+        return scratch
+    }
+
     @discardableResult
     public func write(_ name: String, _ contents: String, executable: Bool = false) -> String {
         let file = path + "/" + name
@@ -27,6 +35,22 @@ public final class ScratchDirectory: @unchecked Sendable {
     /// Once per test process: removes what test processes that are gone left in
     /// the temporary folder (their scratch directories and decoy folders).
     static let sweep: Void = TemporaryLeftovers.removeThoseOfDeadProcesses()
+}
+
+/// Paths removed when the test process exits normally (atexit).
+enum RemovedAtExit {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var paths: [String] = []
+    private static let installed: Void = { atexit { RemovedAtExit.removeAll() } }()
+
+    static func add(_ path: String) {
+        _ = installed
+        lock.withLock { paths.append(path) }
+    }
+
+    static func removeAll() {
+        for path in lock.withLock({ paths }) { try? FileManager.default.removeItem(atPath: path) }
+    }
 }
 
 /// Folders of test processes that ended without removing them.
