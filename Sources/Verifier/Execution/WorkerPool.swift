@@ -129,11 +129,19 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
             }
             try worker!.send(NumberedJob(id: id, job: job))
             // The worker enforces each run's time limit; this watchdog catches a
-            // worker that cannot (stopped, or wedged by what it ran).
+            // worker that cannot (wedged by what it ran).
             let current = worker!
             let watchdog = DispatchWorkItem { current.kill() }
             DispatchQueue.global().asyncAfter(deadline: .now() + Self.deadline(for: job), execute: watchdog)
             defer { watchdog.cancel() }
+            // A run can stop its worker (SIGSTOP to its parent, under --isolation
+            // processes); nothing else stops one. Continued at once, the worker
+            // supervises the run to its end and its time limit holds.
+            let resume = DispatchSource.makeTimerSource(queue: .global())
+            resume.schedule(deadline: .now() + 0.2, repeating: 0.2)
+            resume.setEventHandler { if Self.isStopped(current.pid) { Foundation.kill(current.pid, SIGCONT) } }
+            resume.resume()
+            defer { resume.cancel() }
             while true {
                 let message = try worker!.next()
                 if message.final {
@@ -157,6 +165,13 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
 
     /// How long a worker may take over a job before it is killed: each run's
     /// time limit and its stack dump, plus time to read and start.
+    /// Whether the process is stopped by a signal (state T in /proc/PID/stat).
+    static func isStopped(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return stat[close...].dropFirst(2).first == "T"
+    }
+
     static func deadline(for job: SnippetJob) -> Double {
         Double(max(1, job.settings.modes.count)) * (job.settings.limits.timeout + 1) + 5
     }
