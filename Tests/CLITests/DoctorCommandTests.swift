@@ -20,6 +20,13 @@ struct DoctorCommandTests {
         #expect(result.stdout.contains("All good"))
     }
 
+    @Test("a module asked for that the guide imports too is listed once")
+    func guideModuleAskedAgain() throws {
+        let result = try GuideCheckCommand.run(["doctor", "numpy"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.components(separatedBy: "  ok       numpy\n").count == 2, "\(result.stdout)")
+    }
+
     @Test("a missing module no Debian package provides: exit 1 and pip for the linked interpreter, no invented package")
     func missingModule() throws {
         let result = try GuideCheckCommand.run(["doctor", "no_such_module_xyz", "no_such_module_xyz"])

@@ -40,6 +40,21 @@ struct ReportingCommandTests {
 
     static func validate(_ path: String) throws -> (valid: Bool, output: String) { try JUnitSchema.validate(file: path) }
 
+    @Test("report --html with stderr not a terminal: a line per stage, then one page with no script")
+    func htmlStages() throws {
+        let scratch = try Self.corpus(["q05_interning"])
+        let result = try GuideCheckCommand.run(["report", "--html", "site"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let stages = result.stderr.split(separator: "\n").filter { $0.hasPrefix("guidecheck: ") }
+        #expect(stages.contains { $0.hasPrefix("guidecheck: running 1 program in ") }, "\(result.stderr)")
+        #expect(stages.contains { $0.hasPrefix("guidecheck: ran them in ") })
+        #expect(stages.contains("guidecheck: writing the HTML report into site"))
+        let page = try String(contentsOfFile: scratch.path + "/site/index.html", encoding: .utf8)
+        #expect(page.contains("q05_interning") && !page.contains("<script"))
+        let quiet = try GuideCheckCommand.run(["report", "--quiet", "--html", "site"], directory: scratch.path)
+        #expect(!quiet.stderr.contains("guidecheck: "), "--quiet: no stage lines: \(quiet.stderr)")
+    }
+
     @Test("on GitHub Actions: ::error lines on the claim's line, the summary appended to the step summary, valid JUnit, no colour",
           .enabled(if: xmllint != nil, "xmllint (Debian's libxml2-utils) is not installed; .ci/install installs it"))
     func githubActions() throws {
