@@ -119,13 +119,24 @@ struct ContextJudge {
     /// The part of a documented exception message that must begin the observed
     /// one, when the documentation says the rest is left out: the guide's text
     /// before a final `...` or `…` (an elision a reader can see); a check's
-    /// `raises:` message, which names a prefix (docs/checks.md). Otherwise nil:
+    /// `raises:` message, which names a prefix (docs/checks.md); a comment's
+    /// message that stops where a word of the observed one ends. Otherwise nil:
     /// the message must be the one a traceback shows, whole.
-    static func keptPart(of documented: String, check: Bool) -> String? {
-        if check { return documented }
+    static func keptPart(of documented: String, observed: String, source: ClaimSource) -> String? {
+        if source == .check { return documented }
         let text = documented.trimmingWhitespace()
         for marker in ["...", "…"] where text.hasSuffix(marker) {
             return String(text.dropLast(marker.count)).trimmingWhitespace()
+        }
+        // A comment is shorthand beside the code, not a transcript: `→ TypeError:
+        // Can't instantiate abstract class Shape` for "… Shape with abstract
+        // methods area, perimeter" says less, not something else. Cut inside a
+        // word (`ValueError: inv`) or before a `.` (`must be 1` for `1.5`) it is
+        // not a shorter message. Output blocks and sessions show what Python
+        // printed: their message must be whole.
+        if source == .comment, !text.isEmpty, observed.hasPrefix(text),
+           let next = observed.dropFirst(text.count).first, next.isWhitespace || ",;:(".contains(next) {
+            return text
         }
         return nil
     }
@@ -152,7 +163,7 @@ struct ContextJudge {
                 detail = "\(raised.qualified) is a \(leaf)"
             }
             if let message, raised.displayedMessage != message {
-                guard let kept = Self.keptPart(of: message, check: claim.source == .check),
+                guard let kept = Self.keptPart(of: message, observed: raised.displayedMessage, source: claim.source),
                       raised.displayedMessage.hasPrefix(kept) else { return ContextCheck(result: .fails, observed: raised.summary) }
                 names.append(.exceptionMessagePrefix)
                 let elided = "\"\(raised.displayedMessage.dropFirst(kept.count).trimmingWhitespace())\" left out"

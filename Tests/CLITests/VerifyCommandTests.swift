@@ -127,4 +127,28 @@ struct VerifyCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("62 snippets, all verbatim: yes; 61 of 61 code regions of the guide covered"))
     }
+
+    @Test("coverage fails when the guide changes under a benchmark's claim or a check's quote, naming each")
+    func coverageStaleQuotes() throws {
+        let scratch = ScratchDirectory()
+        try FileManager.default.copyItem(atPath: Self.root + "/snippets", toPath: scratch.path + "/snippets")
+        try FileManager.default.copyItem(atPath: Self.root + "/benchmarks", toPath: scratch.path + "/benchmarks")
+        let before = try GuideCheckCommand.run(["coverage", "--benchmarks", "benchmarks"], directory: scratch.path)
+        #expect(before.status == 0, "the copy is in step: \(before.stderr)")
+        // Two sentences of the guide's prose, each quoted by a check or a benchmark, reworded.
+        let guidePath = scratch.path + "/snippets/python-interview-guide.txt"
+        var guide = try String(contentsOfFile: guidePath, encoding: .utf8)
+        for (quoted, reworded) in [("Python threads do not give you parallelism for CPU-bound code", "Python threads rarely give you parallelism for CPU-bound code"),
+                                   ("The GIL is released in two situations that make threads useful anyway", "The GIL is released in two situations")] {
+            try #require(guide.components(separatedBy: quoted).count == 2, "quoted once: \(quoted)")
+            guide = guide.replacingOccurrences(of: quoted, with: reworded)
+        }
+        try guide.write(toFile: guidePath, atomically: true, encoding: .utf8)
+        let result = try GuideCheckCommand.run(["coverage", "--benchmarks", "benchmarks"], directory: scratch.path)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("benchmarks/benchmarks.yaml: q01_cpu_threads: the claim is not in Q1 of the guide"), "\(result.stderr)")
+        #expect(result.stderr.contains("snippets/checks/q01.yaml:29: the quote is not in Q1 of the guide"), "\(result.stderr)")
+        #expect(result.stdout.contains("all verbatim: yes"), "the code is untouched: \(result.stdout)")
+        #expect(result.stdout.contains("the benchmarks quote the guide verbatim: no"))
+    }
 }

@@ -124,4 +124,14 @@ struct ReplSessionTests {
     func noBrowser() throws {
         #expect(try Self.claim(103).verdict == .holds)
     }
+
+    @Test("in a comment, a message cut at the end of a word is a shorter message (normalised, named); cut inside a word it is wrong")
+    func commentMessagePrefix() throws {
+        let shorter = try Self.claim(110)
+        #expect(shorter.verdict == .normalised, "\(shorter)")
+        #expect(shorter.normalisations == [.exceptionMessagePrefix])
+        #expect(shorter.reason?.contains("\"with base 10: 'abc'\" left out") == true, "\(shorter.reason ?? "")")
+        #expect(try Self.claim(111).verdict == .wrong, "cut inside a word")
+        #expect(try Self.claim(112).verdict == .wrong, "cut inside a quoted value")
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import GuideModel
 import PythonRuntime
@@ -85,7 +86,15 @@ struct Coverage: ParsableCommand {
         let staleChecks = corpus.problems.filter { $0.message.hasPrefix("the quote is not in") }
         staleChecks.forEach { printError("\($0)") }
         var staleBenchmarks = 0
-        if let catalog = try? BenchmarkCatalog.load(directory: benchmarks) {
+        var catalog: BenchmarkCatalog?
+        if FileManager.default.fileExists(atPath: benchmarks + "/" + BenchmarkCatalog.fileName) {
+            // A catalog that cannot be read cannot be said to quote the guide.
+            do { catalog = try BenchmarkCatalog.load(directory: benchmarks) } catch {
+                printError("\(error)")
+                staleBenchmarks += 1
+            }
+        }
+        if let catalog {
             let locator = QuoteLocator(lines: lines)
             let sections = SnippetCorpus.questionSections(lines)
             for spec in catalog.benchmarks where locator.locate(spec.claim, in: sections[spec.question]) == nil {
