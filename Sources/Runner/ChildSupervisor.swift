@@ -234,7 +234,7 @@ struct ChildSupervisor {
     private static func children(of tasks: String) -> [pid_t] {
         let threads = (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? []
         return threads.flatMap { thread -> [pid_t] in
-            let text = (try? String(contentsOfFile: "\(tasks)/\(thread)/children", encoding: .utf8)) ?? ""
+            let text = ProcFile.read("\(tasks)/\(thread)/children") ?? ""
             return text.split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         }
     }

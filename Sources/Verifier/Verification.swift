@@ -90,8 +90,11 @@ public enum Verification {
         if !again.isEmpty {
             let varied = runner.run(again, exclusive: exclusive, varied: true, progress: { _ in })
             for index in results.indices {
-                guard let run = varied[results[index].snippet.name]?.run(.varied) else { continue }
+                guard let again = varied[results[index].snippet.name], let run = again.run(.varied) else { continue }
                 results[index].outcome.runs.append(run)
+                // The varied run's job read the program again: its time is this snippet's too.
+                results[index].outcome.workerSeconds += again.workerSeconds
+                results[index].outcome.analysisSeconds += again.analysisSeconds
                 results[index].claims = judge(results[index].outcome)
                 outcomes[results[index].snippet.name] = results[index].outcome
             }

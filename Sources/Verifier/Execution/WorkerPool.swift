@@ -167,7 +167,7 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     /// time limit and its stack dump, plus time to read and start.
     /// Whether the process is stopped by a signal (state T in /proc/PID/stat).
     static func isStopped(_ pid: pid_t) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        guard let stat = ProcFile.read("/proc/\(pid)/stat"),
               let close = stat.lastIndex(of: ")") else { return false }
         return stat[close...].dropFirst(2).first == "T"
     }

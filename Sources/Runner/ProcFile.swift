@@ -1,0 +1,26 @@
+import Glibc
+
+/// Reads a /proc file with open and read.
+///
+/// Foundation's `String(contentsOfFile:)` and `FileManager.contents(atPath:)`
+/// leak about 4 KiB each time they read a file whose size the kernel gives as 0
+/// and that turns out empty, as /proc/PID/task/TID/children is for a process
+/// with no children: a worker reading it after every run grew by 30 KB per
+/// snippet (80 MB at 1,000 snippets).
+public enum ProcFile {
+    /// The file's text, or nil when it cannot be opened.
+    public static func read(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 { bytes += chunk[0..<count]; continue }
+            if count < 0 && errno == EINTR { continue }
+            break
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
