@@ -181,3 +181,44 @@ int gc_write_all(int fd, const void *bytes, size_t count) {
     }
     return 0;
 }
+
+// A crashed run's native stack, for --verbose: written by the run's own
+// signal handler into a memory file its worker reads after the run.
+#include <execinfo.h>
+#include <sys/mman.h>
+
+static int native_backtrace_fd = -1;
+
+static void write_native_backtrace(int signal) {
+    void *frames[64];
+    int count = backtrace(frames, 64);
+    backtrace_symbols_fd(frames, count, native_backtrace_fd);
+    struct sigaction standard;
+    memset(&standard, 0, sizeof standard);
+    standard.sa_handler = SIG_DFL;
+    sigemptyset(&standard.sa_mask);
+    sigaction(signal, &standard, NULL);
+    raise(signal);
+}
+
+int gc_native_backtrace_file(void) {
+    // backtrace() loads libgcc_s on its first call: do it here, in the worker,
+    // never for the first time inside a signal handler.
+    void *frames[2];
+    backtrace(frames, 2);
+    return memfd_create("guidecheck-native-backtrace", MFD_CLOEXEC);
+}
+
+int gc_native_backtrace_on_crash(int fd) {
+    native_backtrace_fd = fd;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = write_native_backtrace;
+    sigemptyset(&action.sa_mask);
+    int failures = 0;
+    int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+    for (size_t index = 0; index < sizeof fatal / sizeof fatal[0]; index++) {
+        failures += sigaction(fatal[index], &action, NULL) != 0;
+    }
+    return failures == 0 ? 0 : -1;
+}

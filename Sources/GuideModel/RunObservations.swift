@@ -182,6 +182,9 @@ public struct ModeRun: Codable, Sendable, Equatable {
     public var diagnostics: String
     /// Why the run could not be put in namespaces, when the kernel refused.
     public var isolationRefused: String?
+    /// The native stack of a run that a signal killed (`--verbose` shows it;
+    /// expected/ never keeps it: its addresses differ on every run).
+    public var nativeBacktrace: String?
 
     public func statement(_ index: Int) -> StatementRun? { statements.first { $0.index == index } }
     public func probe(_ id: Int) -> ProbeRun? { probes.first { $0.probe == id } }

@@ -51,6 +51,8 @@ struct ForkedRun {
         }
         defer { scratch.remove() }
         guard let output = DescriptorPipe.make(), let results = DescriptorPipe.make() else { return failed("cannot create pipes") }
+        let nativeBacktrace = gc_native_backtrace_file()
+        defer { if nativeBacktrace >= 0 { close(nativeBacktrace) } }
         let nonce = String((0..<16).map { _ in "abcdefghijklmnopqrstuvwxyz".randomElement()! })
         var fixtureConfig: [String: String] = [:]
         if let base = request.settings.httpBase { fixtureConfig["http_base"] = base }
@@ -77,8 +79,10 @@ struct ForkedRun {
                 // A crash is the program's, not guidecheck's: no Swift backtrace
                 // (registers, addresses, different every run) in its output.
                 // faulthandler, enabled by runner.py, writes the Python stack to
-                // the results channel and then lets the signal kill the process.
-                for fatal in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] { signal(fatal, SIG_DFL) }
+                // the results channel, then hands the signal to this handler,
+                // which writes the native stack aside (shown by --verbose, never
+                // kept in expected/) and lets the signal kill the process.
+                _ = gc_native_backtrace_on_crash(nativeBacktrace)
                 _ = gc_die_with_parent(SIGKILL)
                 _ = gc_limit_address_space(UInt64(memoryLimit))
                 _ = gc_disable_core_dumps()
@@ -120,6 +124,10 @@ struct ForkedRun {
         var run = ModeRunBuilder(mode: mode, statementLines: statementLines, timeout: request.settings.limits.timeout, path: request.path)
             .build(ending: ending, attribution: attribution)
         if request.settings.isolation == .namespaces, run.isolationRefused == nil { run.isolationRefused = WorkerNamespace.refusal }
+        if case .signaled = ending.exit, nativeBacktrace >= 0, lseek(nativeBacktrace, 0, SEEK_SET) == 0 {
+            let text = ProcFile.read(descriptor: nativeBacktrace)
+            if !text.isEmpty { run.nativeBacktrace = text }
+        }
         return run
     }
 }

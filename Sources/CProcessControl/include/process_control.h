@@ -49,6 +49,15 @@ int gc_enter_worker_namespaces(const char *writable, int isolate_network, char *
 /// them (waiting at most `timeout_ms`). 0, or -1.
 int gc_clean_worker_namespace(int timeout_ms);
 
+/// A memory file (memfd) for a run's native backtrace; -1 if none. Also loads
+/// what backtrace() needs, so that a crash handler never has to.
+int gc_native_backtrace_file(void);
+
+/// In a run's child: on SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT or SIGTRAP,
+/// write the native stack to `fd` (backtrace_symbols_fd), then die of the
+/// signal as without a handler. Replaces the Swift runtime's backtracer.
+int gc_native_backtrace_on_crash(int fd);
+
 /// The name of a signal ("SIGSEGV"), or "signal N".
 const char *gc_signal_name(int signal);
 

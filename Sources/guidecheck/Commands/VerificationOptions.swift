@@ -141,6 +141,15 @@ enum VerificationSession {
         if Interruption.signal != nil {
             throw CommandFailure(message: "interrupted before the run finished; nothing was written", exitCode: .interrupted)
         }
+        // A crashed run's native stack: for whoever debugs the crash, never in expected/.
+        if options.verbose {
+            for snippet in report.snippets {
+                for run in snippet.outcome.runs {
+                    guard let stack = run.nativeBacktrace else { continue }
+                    printError("\(snippet.snippet.name) (\(run.mode.rawValue) run, \(run.signal ?? "a signal")): native backtrace\n\(stack)")
+                }
+            }
+        }
         return (corpus, report)
     }
 
