@@ -214,6 +214,8 @@ int gc_native_backtrace_on_crash(int fd) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = write_native_backtrace;
+    // A second fault inside the handler kills the process with that signal.
+    action.sa_flags = SA_RESETHAND;
     sigemptyset(&action.sa_mask);
     int failures = 0;
     int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};

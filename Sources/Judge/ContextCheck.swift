@@ -130,15 +130,42 @@ struct ContextJudge {
         }
         // A comment is shorthand beside the code, not a transcript: `→ TypeError:
         // Can't instantiate abstract class Shape` for "… Shape with abstract
-        // methods area, perimeter" says less, not something else. Cut inside a
-        // word (`ValueError: inv`) or before a `.` (`must be 1` for `1.5`) it is
-        // not a shorter message. Output blocks and sessions show what Python
-        // printed: their message must be whole.
-        if source == .comment, !text.isEmpty, observed.hasPrefix(text),
-           let next = observed.dropFirst(text.count).first, next.isWhitespace || ",;:(".contains(next) {
-            return text
-        }
+        // methods area, perimeter" says less, not something else. Output blocks
+        // and sessions show what Python printed: their message must be whole.
+        if source == .comment, Self.isShorterMessage(text, of: observed) { return text }
         return nil
+    }
+
+    /// Words after which the rest of a message qualifies what came before: a
+    /// message cut just before them says something else, not less.
+    static let qualifiers: Set<String> = ["not", "unless", "except", "only", "if", "when", "without", "but"]
+
+    /// Whether a comment's message is the observed one cut where a thought ends:
+    /// at the end of a word (not `ValueError: inv`), outside quotes and brackets
+    /// (not `'12` for `'12 34'`, not `(1` for `(1, 2)`), not inside a number (not
+    /// `limit 1` for `limit 1,000`, nor `1` for `1.5`), keeping at least three
+    /// words and a third of the message's words (not `ValueError: invalid`), and
+    /// not just before a qualifier (not `x is` for `x is not …`).
+    static func isShorterMessage(_ text: String, of observed: String) -> Bool {
+        guard !text.isEmpty, observed.count > text.count, observed.hasPrefix(text) else { return false }
+        let rest = observed.dropFirst(text.count)
+        guard let next = rest.first, next.isWhitespace || ",;:(".contains(next) else { return false }
+        if let last = text.last, last.isNumber, ",.:".contains(next) { return false }
+        for (open, close) in [("(", ")"), ("[", "]"), ("{", "}")] where text.filter({ String($0) == open }).count != text.filter({ String($0) == close }).count {
+            return false
+        }
+        // Quotes, not apostrophes (`Can't`): a quote mark between two letters is a word's.
+        let characters = Array(text)
+        let quotes = characters.indices.filter { index in
+            "'\"".contains(characters[index])
+                && !(index > 0 && index + 1 < characters.count && characters[index - 1].isLetter && characters[index + 1].isLetter)
+        }
+        if quotes.count % 2 != 0 { return false }
+        let keptWords = text.split(whereSeparator: \.isWhitespace).count
+        let allWords = observed.split(whereSeparator: \.isWhitespace).count
+        guard keptWords >= 3, keptWords * 3 >= allWords else { return false }
+        let following = rest.drop { !$0.isLetter }.prefix { $0.isLetter }.lowercased()
+        return !qualifiers.contains(following)
     }
 
     private func exceptionCheck() -> ContextCheck {

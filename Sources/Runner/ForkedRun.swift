@@ -125,7 +125,8 @@ struct ForkedRun {
             .build(ending: ending, attribution: attribution)
         if request.settings.isolation == .namespaces, run.isolationRefused == nil { run.isolationRefused = WorkerNamespace.refusal }
         if case .signaled = ending.exit, nativeBacktrace >= 0, lseek(nativeBacktrace, 0, SEEK_SET) == 0 {
-            let text = ProcFile.read(descriptor: nativeBacktrace)
+            // The program could write there too: keep what a stack needs, no more.
+            let text = ProcFile.read(descriptor: nativeBacktrace, limit: 64 << 10)
             if !text.isEmpty { run.nativeBacktrace = text }
         }
         return run

@@ -16,13 +16,17 @@ public enum ProcFile {
         return read(descriptor: descriptor)
     }
 
-    /// What is left to read from an open descriptor, as text.
-    public static func read(descriptor: Int32) -> String {
+    /// What is left to read from an open descriptor, as text, up to `limit` bytes.
+    public static func read(descriptor: Int32, limit: Int = .max) -> String {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 { bytes += chunk[0..<count]; continue }
+            if count > 0 {
+                bytes += chunk[0..<min(count, limit - bytes.count)]
+                if bytes.count >= limit { break }
+                continue
+            }
             if count < 0 && errno == EINTR { continue }
             break
         }

@@ -125,13 +125,16 @@ struct ReplSessionTests {
         #expect(try Self.claim(103).verdict == .holds)
     }
 
-    @Test("in a comment, a message cut at the end of a word is a shorter message (normalised, named); cut inside a word it is wrong")
+    @Test("in a comment, a message cut where a thought ends is a shorter message (normalised, named); cut inside a word, a number or a quoted value, or to two words, it is wrong")
     func commentMessagePrefix() throws {
-        let shorter = try Self.claim(110)
+        let shorter = try Self.claim(111)
         #expect(shorter.verdict == .normalised, "\(shorter)")
         #expect(shorter.normalisations == [.exceptionMessagePrefix])
         #expect(shorter.reason?.contains("\"with base 10: 'abc'\" left out") == true, "\(shorter.reason ?? "")")
-        #expect(try Self.claim(111).verdict == .wrong, "cut inside a word")
-        #expect(try Self.claim(112).verdict == .wrong, "cut inside a quoted value")
+        #expect(try Self.claim(112).verdict == .wrong, "cut inside a word")
+        #expect(try Self.claim(113).verdict == .wrong, "cut inside a number")
+        #expect(try Self.claim(114).verdict == .wrong, "cut inside a quoted value, before a comma")
+        #expect(try Self.claim(115).verdict == .wrong, "cut inside a quoted value, before a space")
+        #expect(try Self.claim(116).verdict == .wrong, "two words of eight are not the message")
     }
 }
