@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -139,7 +140,12 @@ static void kill_runs_and_exit(int signal) {
         for (int index = 0; index < count; index++) {
             kill_descendants(children[index], 0);
             kill(children[index], SIGKILL);
-            waitpid(children[index], NULL, 0);
+            // Reaped within about 2 s, or left (a process in uninterruptible
+            // sleep): the worker must still end.
+            for (int tries = 0; tries < 2000 && waitpid(children[index], NULL, WNOHANG) == 0; tries++) {
+                struct timespec pause = {0, 1000000};
+                nanosleep(&pause, NULL);
+            }
         }
     }
     _exit(128 + signal);
@@ -149,7 +155,11 @@ int gc_kill_group_on_termination(void) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = kill_runs_and_exit;
+    // One termination at a time: a second signal waits (the first one exits).
     sigemptyset(&action.sa_mask);
+    sigaddset(&action.sa_mask, SIGTERM);
+    sigaddset(&action.sa_mask, SIGINT);
+    sigaddset(&action.sa_mask, SIGHUP);
     int failures = 0;
     failures += sigaction(SIGTERM, &action, NULL) != 0;
     failures += sigaction(SIGINT, &action, NULL) != 0;

@@ -67,6 +67,8 @@ struct ChildSupervisor {
         var timedOut = false
         var killed = false
         var status: Int32 = 0
+        let pipeSize = fcntl(output, Self.getPipeSize)
+        let gatherBelow = pipeSize > 0 ? Int(pipeSize) / 2 : Self.gatherBelow
 
         while true {
             var descriptors = [
@@ -109,7 +111,9 @@ struct ChildSupervisor {
             // wake this loop once per line, a context switch each: 819,200 lines
             // cost 8 s of CPU. Pausing half a millisecond after a small read lets
             // lines gather in the pipe (64 KiB), so one wake reads hundreds.
-            if outputBytes > 0 && outputBytes < Self.gatherBelow { usleep(500) }
+            // Half the pipe: a pipe the kernel gave less than 64 KiB (a user over
+            // pipe-user-pages-soft) must not block its writer at every pause.
+            if outputBytes > 0 && outputBytes < gatherBelow && descriptors[2].revents == 0 { usleep(500) }
             if exitDescriptor >= 0 {
                 if descriptors[2].revents != 0, waitpid(pid, &status, 0) == pid { break }
             } else if waitpid(pid, &status, WNOHANG) == pid {
@@ -141,8 +145,11 @@ struct ChildSupervisor {
     }
 
     /// Reads what is available without blocking; returns false at EOF.
-    /// Reads smaller than this are followed by a short pause (see `supervise`).
+    /// Reads smaller than this are followed by a short pause (see `supervise`),
+    /// when the pipe's size cannot be read: half the default 64 KiB.
     static let gatherBelow = 32 * 1024
+    /// fcntl's F_GETPIPE_SZ (Linux), which Glibc's module does not export.
+    static let getPipeSize: Int32 = 1032
 
     private func drain(_ descriptor: Int32, open: Bool, into sink: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
         guard open else { return false }

@@ -124,7 +124,9 @@ struct ForkedRun {
         var run = ModeRunBuilder(mode: mode, statementLines: statementLines, timeout: request.settings.limits.timeout, path: request.path)
             .build(ending: ending, attribution: attribution)
         if request.settings.isolation == .namespaces, run.isolationRefused == nil { run.isolationRefused = WorkerNamespace.refusal }
-        if case .signaled = ending.exit, nativeBacktrace >= 0, lseek(nativeBacktrace, 0, SEEK_SET) == 0 {
+        // Only a crash writes a stack (not a SIGKILL at the time limit).
+        if case .signaled(let signal) = ending.exit, [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP].contains(signal),
+           nativeBacktrace >= 0, lseek(nativeBacktrace, 0, SEEK_SET) == 0 {
             // The program could write there too: keep what a stack needs, no more.
             let text = ProcFile.read(descriptor: nativeBacktrace, limit: 64 << 10)
             if !text.isEmpty { run.nativeBacktrace = text }

@@ -163,8 +163,6 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         }
     }
 
-    /// How long a worker may take over a job before it is killed: each run's
-    /// time limit and its stack dump, plus time to read and start.
     /// Whether the process is stopped by a signal (state T in /proc/PID/stat).
     static func isStopped(_ pid: pid_t) -> Bool {
         guard let stat = ProcFile.read("/proc/\(pid)/stat"),
@@ -172,6 +170,8 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         return stat[close...].dropFirst(2).first == "T"
     }
 
+    /// How long a worker may take over a job before it is killed: each run's
+    /// time limit and its stack dump, plus time to read and start.
     static func deadline(for job: SnippetJob) -> Double {
         Double(max(1, job.settings.modes.count)) * (job.settings.limits.timeout + 1) + 5
     }

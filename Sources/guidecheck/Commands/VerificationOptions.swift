@@ -145,7 +145,9 @@ enum VerificationSession {
         if options.verbose {
             for snippet in report.snippets {
                 for run in snippet.outcome.runs {
-                    guard let stack = run.nativeBacktrace else { continue }
+                    // The run could write there too: no control characters reach the terminal.
+                    guard let stack = run.nativeBacktrace.map({ String($0.unicodeScalars.filter { $0 == "\n" || $0.value >= 0x20 && $0.value != 0x7F }) })
+                    else { continue }
                     printError("\(snippet.snippet.name) (\(run.mode.rawValue) run, \(run.signal ?? "a signal")): native backtrace\n\(stack)")
                 }
             }
