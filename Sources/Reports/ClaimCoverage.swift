@@ -51,7 +51,7 @@ public enum ClaimCoverage {
                 out.append("  \(guide):\(item.firstLine)  \(text)")
             }
         }
-        out.append("\(counted(paragraphs.count, "paragraph")) of the answers hold no claim; \(counted(claimedParagraphs, "paragraph")) hold at least one")
+        out.append("\(counted(paragraphs.count, "paragraph")) of the answers \(paragraphs.count == 1 ? "holds" : "hold") no claim; \(counted(claimedParagraphs, "paragraph")) \(claimedParagraphs == 1 ? "holds" : "hold") at least one")
         return out.joined(separator: "\n")
     }
 }

@@ -13,8 +13,9 @@ public indirect enum KeySchema: Sendable {
     case anyKeys
 }
 
-/// A problem in one of the user's YAML files, with where it is.
-public struct YAMLFileError: Error, Sendable, Equatable, CustomStringConvertible {
+/// A problem in one of the user's files (a YAML file here; the reader's
+/// manifest, snippets and checks too, as `CorpusError`), with where it is.
+public struct FileError: Error, Codable, Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var line: Int?
     public var message: String
@@ -36,15 +37,15 @@ public enum StrictYAML {
     public static func decode<T: Decodable>(_ type: T.Type, from text: String, file: String, schema: KeySchema) throws -> T {
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
-            throw YAMLFileError(file: file, line: line(of: error), message: "not valid YAML: \(problem(of: error))")
+            throw FileError(file: file, line: line(of: error), message: "not valid YAML: \(problem(of: error))")
         }
         if let root { try check(root, against: schema, path: "", file: file) }
         do {
             return try YAMLDecoder().decode(type, from: text)
         } catch let error as DecodingError {
-            throw YAMLFileError(file: file, line: root.flatMap { line(of: error, in: $0) }, message: describe(error))
+            throw FileError(file: file, line: root.flatMap { line(of: error, in: $0) }, message: describe(error))
         } catch let error as YamlError {
-            throw YAMLFileError(file: file, line: line(of: error), message: "not valid YAML: \(problem(of: error))")
+            throw FileError(file: file, line: line(of: error), message: "not valid YAML: \(problem(of: error))")
         }
     }
 
@@ -76,7 +77,7 @@ public enum StrictYAML {
                 guard let inner = keys[name] else {
                     let hint = nearest(name, in: Array(keys.keys)).map { "; did you mean '\($0)'?" } ?? ""
                     let known = keys.keys.sorted().joined(separator: ", ")
-                    throw YAMLFileError(file: file, line: key.mark?.line,
+                    throw FileError(file: file, line: key.mark?.line,
                                       message: "unknown key '\(name)'\(path.isEmpty ? "" : " in \(path)")\(hint) (valid here: \(known))")
                 }
                 try check(value, against: inner, path: path.isEmpty ? name : "\(path).\(name)", file: file)

@@ -151,4 +151,38 @@ struct VerifyCommandTests {
         #expect(result.stdout.contains("all verbatim: yes"), "the code is untouched: \(result.stdout)")
         #expect(result.stdout.contains("the benchmarks quote the guide verbatim: no"))
     }
+
+    @Test("report --coverage lists, per question, the paragraphs of the answers that hold no claim; a guide without questions is told why there is no list")
+    func reportCoverage() throws {
+        let scratch = ScratchDirectory()
+        let guide = scratch.write("g.txt", """
+            A guide
+
+            Q1. What does adding two integers give?
+
+            Adding numbers is easy, as this shows:
+
+            print(1 + 1)  # 2
+
+            Python integers never overflow, however large they grow.
+
+            Q2. Is that all?
+
+            Yes, that is all there is to say here.
+
+            """)
+        let result = try GuideCheckCommand.run(["report", "--guide", guide, "--coverage"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("""
+            Q1: 2 paragraphs with no claim
+              \(guide):5  Adding numbers is easy, as this shows:
+              \(guide):9  Python integers never overflow, however large they grow.
+            Q2: 1 paragraph with no claim
+              \(guide):13  Yes, that is all there is to say here.
+            3 paragraphs of the answers hold no claim; 1 paragraph holds at least one
+            """), "\(result.stdout)")
+        let markdown = scratch.write("g.md", "# Sums\n\n```python\nprint(1 + 1)  # 2\n```\n\nIntegers never overflow.\n")
+        let plain = try GuideCheckCommand.run(["report", "--guide", markdown, "--coverage"], directory: scratch.path)
+        #expect(plain.stderr.contains("no question headings (`Q1. …`) found; --coverage lists the paragraphs of each answer, so it needs them"), "\(plain.stderr)")
+    }
 }

@@ -10,20 +10,9 @@ import Testing
 /// real on `Corpus/markdown/broken.md`.
 @Suite("Code that does not compile, reported")
 struct BrokenBlockTests {
-    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Corpus/markdown/broken.md").path
-
-    static let report: VerificationReport = {
-        let corpus = try! TestPython.shared.withGILBlocking { gil in
-            try SnippetCorpus.load(guides: [path], pythonVersion: [3, 11, 2], gil)
-        }
-        let runner = try! InProcessRunner(interpreter: TestPython.shared)
-        return try! Verification.run(corpus, settings: VerificationSettings(timeout: 30), runner: runner)
-    }()
-
-    static func claim(_ line: Int) throws -> ClaimResult {
-        try #require(report.snippets.flatMap(\.claims).first { $0.claim.location.firstLine == line }, "no claim at line \(line)")
-    }
+    static let fixture = MarkdownFixture("broken.md")
+    static var report: VerificationReport { fixture.report }
+    static func claim(_ line: Int) throws -> ClaimResult { try fixture.claim(line) }
 
     @Test("a block that does not compile, used by code after it: wrong, with its SyntaxError")
     func usedBrokenBlock() throws {

@@ -10,21 +10,9 @@ import Testing
 /// both modes, the varied run) on a small Markdown guide whose verdicts are known.
 @Suite("Results as guides write them, judged")
 struct MarkdownRulesTests {
-    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Corpus/markdown/rules.md").path
-
-    static let report: VerificationReport = {
-        let corpus = try! TestPython.shared.withGILBlocking { gil in
-            try SnippetCorpus.load(guides: [path], pythonVersion: [3, 11, 2], gil)
-        }
-        let runner = try! InProcessRunner(interpreter: TestPython.shared)
-        return try! Verification.run(corpus, settings: VerificationSettings(timeout: 30), runner: runner)
-    }()
-
-    /// The claim whose documented text starts at `line` of rules.md.
-    static func claim(_ line: Int) throws -> ClaimResult {
-        try #require(report.snippets.flatMap(\.claims).first { $0.claim.location.firstLine == line }, "no claim at line \(line)")
-    }
+    static let fixture = MarkdownFixture("rules.md")
+    static var report: VerificationReport { fixture.report }
+    static func claim(_ line: Int) throws -> ClaimResult { try fixture.claim(line) }
 
     @Test("lines under an expression that printed nothing are its value")
     func nextLineResult() throws {

@@ -10,21 +10,9 @@ import Testing
 /// Markdown guide whose verdicts are known (`Corpus/markdown/sessions.md`).
 @Suite("Sessions as the REPL shows them")
 struct ReplSessionTests {
-    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Corpus/markdown/sessions.md").path
-
-    static let report: VerificationReport = {
-        let corpus = try! TestPython.shared.withGILBlocking { gil in
-            try SnippetCorpus.load(guides: [path], pythonVersion: [3, 11, 2], gil)
-        }
-        let runner = try! InProcessRunner(interpreter: TestPython.shared)
-        return try! Verification.run(corpus, settings: VerificationSettings(timeout: 30), runner: runner)
-    }()
-
-    /// The claim whose documented text starts at `line` of sessions.md.
-    static func claim(_ line: Int) throws -> ClaimResult {
-        try #require(report.snippets.flatMap(\.claims).first { $0.claim.location.firstLine == line }, "no claim at line \(line)")
-    }
+    static let fixture = MarkdownFixture("sessions.md")
+    static var report: VerificationReport { fixture.report }
+    static func claim(_ line: Int) throws -> ClaimResult { try fixture.claim(line) }
 
     @Test("every expression statement of an input is echoed: `1; 2` shows 1 and 2, a loop shows each value")
     func everyValueEchoed() throws {

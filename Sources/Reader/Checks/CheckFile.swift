@@ -67,7 +67,7 @@ public struct CheckFile: Sendable {
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw CorpusError(file: path, line: nil, message: "cannot read the checks: \(error.localizedDescription)")
         }
-        let file = try CorpusError.reading { try StrictYAML.decode(File.self, from: text, file: path, schema: Self.schema) }
+        let file = try StrictYAML.decode(File.self, from: text, file: path, schema: Self.schema)
         let root = try? Yams.compose(yaml: text)
         let nodes = root?["checks"]?.sequence.map(Array.init) ?? []
         self.path = path

@@ -146,7 +146,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw CorpusError(file: url.path, line: nil, message: "cannot read the manifest: \(error.localizedDescription)")
         }
-        var manifest = try CorpusError.reading { try StrictYAML.decode(Manifest.self, from: text, file: url.path, schema: schema) }
+        var manifest = try StrictYAML.decode(Manifest.self, from: text, file: url.path, schema: schema)
         if let root = try? Yams.compose(yaml: text) {
             for entry in manifest.snippets.indices {
                 for annotation in (manifest.snippets[entry].annotations ?? []).indices {
@@ -184,24 +184,5 @@ public struct Manifest: Codable, Sendable, Equatable {
     ])
 }
 
-/// A problem with the corpus itself (manifest, snippet files), with where it is.
-public struct CorpusError: Error, Codable, Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var message: String
-
-    public init(file: String, line: Int?, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
-
-    /// Runs `read`, a problem in a YAML file becoming a corpus error.
-    static func reading<T>(_ read: () throws -> T) throws -> T {
-        do { return try read() } catch let error as YAMLFileError {
-            throw CorpusError(file: error.file, line: error.line, message: error.message)
-        }
-    }
-}
+/// A problem with the corpus itself (manifest, snippet files, checks), with where it is.
+public typealias CorpusError = FileError

@@ -95,6 +95,10 @@ struct Report: ParsableCommand {
             printError("--coverage needs a guide: name one in the manifest, or use --guide")
             return
         }
+        guard !Guide.questionLines(guide.lines).isEmpty else {
+            printError("\(path): no question headings (`Q1. …`) found; --coverage lists the paragraphs of each answer, so it needs them")
+            return
+        }
         var claimed = Set<Int>()
         for claim in report.snippets.flatMap(\.claims) where claim.claim.location.document == path {
             claimed.formUnion(claim.claim.location.firstLine...claim.claim.location.lastLine)
