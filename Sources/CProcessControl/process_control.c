@@ -211,11 +211,16 @@ static void write_native_backtrace(int signal) {
     raise(signal);
 }
 
+static int backtrace_loaded = 0;
+
 int gc_native_backtrace_file(void) {
-    // backtrace() loads libgcc_s on its first call: do it here, in the worker,
-    // never for the first time inside a signal handler.
-    void *frames[2];
-    backtrace(frames, 2);
+    // backtrace() loads libgcc_s on its first call: make it here, once, in the
+    // worker, never for the first time inside a signal handler.
+    if (!backtrace_loaded) {
+        void *frames[2];
+        backtrace(frames, 2);
+        backtrace_loaded = 1;
+    }
     return memfd_create("guidecheck-native-backtrace", MFD_CLOEXEC);
 }
 
