@@ -12,32 +12,6 @@ struct ForkedRun {
     /// The first line of each top-level statement.
     let statementLines: [Int]
 
-    /// The configuration `runner.run` reads.
-    private struct Configuration: Encodable {
-        var path: String
-        var chunks: [Chunk]
-        var marker: String
-        var outputFD: Int32
-        var resultFD: Int32
-        var scratch: String
-        /// `module` or `interactive` (a varied run is a module run with `vary`).
-        var mode: String
-        var vary: Bool
-        var isolate: Bool
-        var probes: [ProbePlan.Probe]
-        var fixtures: [String]
-        var fixtureConfig: [String: String]
-        var prepared: String
-        var files: [String: String]
-
-        enum CodingKeys: String, CodingKey {
-            case path, chunks, marker, scratch, mode, vary, isolate, probes, fixtures, prepared, files
-            case outputFD = "output_fd"
-            case resultFD = "result_fd"
-            case fixtureConfig = "fixture_config"
-        }
-    }
-
     func run(_ gil: inout GIL) -> ModeRun {
         let failed = { (problem: String) in
             ModeRun(mode: mode, status: .error, problem: problem, exitCode: nil, signal: nil, elapsed: 0, codeSeconds: nil,
@@ -54,14 +28,11 @@ struct ForkedRun {
         let nativeBacktrace = gc_native_backtrace_file()
         defer { if nativeBacktrace >= 0 { close(nativeBacktrace) } }
         let nonce = String((0..<16).map { _ in "abcdefghijklmnopqrstuvwxyz".randomElement()! })
-        var fixtureConfig: [String: String] = [:]
-        if let base = request.settings.httpBase { fixtureConfig["http_base"] = base }
-        let configuration = Configuration(
-            path: request.path, chunks: request.chunks, marker: nonce, outputFD: output.write, resultFD: results.write,
-            scratch: scratch.path, mode: mode == .interactive ? "interactive" : "module", vary: mode == .varied,
-            isolate: request.isolatesSyntaxErrors, probes: request.plan.probes, fixtures: request.settings.fixtures,
-            fixtureConfig: fixtureConfig, prepared: prepared, files: request.settings.files)
-        let json = String(decoding: (try? JSONEncoder().encode(configuration)) ?? Data(), as: UTF8.self)
+        // runner.run's arguments, made before the fork: the child only calls.
+        let arguments: [PythonValue] = [
+            .string(prepared), .string(nonce), .int(Int(output.write)), .int(Int(results.write)), .string(scratch.path),
+            .string(mode == .interactive ? "interactive" : "module"), .bool(mode == .varied),
+        ]
         let memoryLimit = request.settings.limits.memory
 
         let started = ChildSupervisor.now()
@@ -94,7 +65,7 @@ struct ForkedRun {
                 close(results.read)
                 let program = { (gil: inout GIL) -> Int32 in
                     do {
-                        return Int32(clamping: try gil.importModule("_guidecheck_runner").callMethod("run", [.string(json)], gil).int(gil))
+                        return Int32(clamping: try gil.importModule("_guidecheck_runner").callMethod("run", arguments, gil).int(gil))
                     } catch {
                         let line = "guidecheck: the runner failed: \(error)\n"
                         _ = Array(line.utf8).withUnsafeBytes { gc_write_all(results.write, $0.baseAddress, $0.count) }

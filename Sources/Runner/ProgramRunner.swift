@@ -149,11 +149,19 @@ public enum ProgramRunner {
         let key = "\(request.name)-\(UInt64.random(in: 0...UInt64.max))"
         let chunks = String(decoding: (try? JSONEncoder().encode(request.chunks)) ?? Data("[]".utf8), as: UTF8.self)
         let probes = String(decoding: (try? JSONEncoder().encode(request.plan.probes)) ?? Data("[]".utf8), as: UTF8.self)
+        // What every run of it installs, kept with its code before the fork.
+        var fixtureConfig: [(String, PythonValue)] = []
+        if let base = request.settings.httpBase { fixtureConfig.append(("http_base", .string(base))) }
+        let settings = PythonValue.dictionary([
+            ("fixtures", .list(request.settings.fixtures.map(PythonValue.string))),
+            ("fixture_config", .dictionary(fixtureConfig)),
+            ("files", .dictionary(request.settings.files.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+        ])
         let prepared: Prepared
         do {
             let json = try HelperModules.call("_guidecheck_runner", "prepare",
                                               [.string(key), .string(request.path), .string(chunks), .string(probes),
-                                               .bool(request.isolatesSyntaxErrors)], gil)
+                                               .bool(request.isolatesSyntaxErrors), settings], gil)
             prepared = try JSONDecoder().decode(Prepared.self, from: Data(json.utf8))
         } catch {
             return RunOutcome(problem: "guidecheck failed to prepare it: \(error)")

@@ -19,8 +19,10 @@ a run then pays nothing for them (tempfile alone costs ~5 ms to import).
 """
 
 import ast
+import atexit
 import builtins
 import faulthandler
+import gc
 import json
 import math
 import os
@@ -38,6 +40,9 @@ import _guidecheck_program as program
 
 PROBE_NAME = '__guidecheck__'
 TEXT_LIMIT = 10000
+#: What $BROWSER names in a run (see `run`), looked up once, in the worker: a
+#: PATH search in every forked run costs it stat calls and page faults.
+TRUE_COMMAND = shutil.which('true') or '/bin/true'
 
 
 def _clip(text):
@@ -125,7 +130,7 @@ class Recorder:
         self.output_fd = output_fd
         self.result_fd = result_fd
         self.pid = os.getpid()
-        #: probe id → [(probe id, documented expression)] to compare with its value.
+        #: probe id → [(probe id, documented expression's code)] to compare with its value.
         self.comparisons = {}
         #: statement index → the SyntaxError of a block that does not compile.
         self.syntax_errors = {}
@@ -202,8 +207,11 @@ class Recorder:
                 self.compare(other, expression, value, scope)
 
     def compare(self, probe, expression, value, namespace):
+        """`expression`: the documented value's code (or why it does not compile)."""
         try:
-            documented = eval(compile(expression, '<documented value>', 'eval'), namespace)
+            if isinstance(expression, BaseException):
+                raise expression
+            documented = eval(expression, namespace)
         except BaseException as error:
             self.emit(event='value', claim=probe, error=f'{type(error).__name__}: {_clip(str(error))}')
             return
@@ -405,25 +413,21 @@ class _Baseline:
     into the next check of its file."""
 
     def __init__(self):
-        import gc
-        import warnings as _warnings
         self.switch = sys.getswitchinterval()
         self.recursion = sys.getrecursionlimit()
         self.gc_enabled = gc.isenabled()
         self.thresholds = gc.get_threshold()
-        self.filters = list(_warnings.filters)
+        self.filters = list(warnings.filters)
         self.streams = (sys.stdout, sys.stderr, sys.stdin)
         self.cwd = os.getcwd()
         self.path = list(sys.path)
 
     def restore(self):
-        import gc
-        import warnings as _warnings
         sys.setswitchinterval(self.switch)
         sys.setrecursionlimit(self.recursion)
         (gc.enable if self.gc_enabled else gc.disable)()
         gc.set_threshold(*self.thresholds)
-        _warnings.filters[:] = self.filters
+        warnings.filters[:] = self.filters
         sys.stdout, sys.stderr, sys.stdin = self.streams
         os.chdir(self.cwd)
         sys.path[:] = self.path
@@ -570,61 +574,88 @@ def _code_objects(code):
             yield from _code_objects(constant)
 
 
-def prepare(key, path, chunks_json, probes_json, isolate=False):
+class _Prepared:
+    """A program ready to run in every mode: what `prepare` did once, in the
+    worker, so that each forked run only runs it (a child's work is dear: every
+    page it writes is a copy-on-write fault)."""
+
+    def __init__(self, path, compiled, probes, settings):
+        self.path = path
+        (self.module_codes, self.statement_codes, self.lines, self.syntax_errors,
+         self.compiler_warnings, self.stdin_offsets) = compiled
+        #: probe id → [(probe id, its documented expression compiled, or why it does not compile)].
+        self.comparisons = {}
+        for probe in probes:
+            if probe['kind'] == 'compare':
+                try:
+                    documented = compile(probe['expression'], '<documented value>', 'eval')
+                except BaseException as error:
+                    documented = error
+                self.comparisons.setdefault(probe['of'], []).append((probe['claim'], documented))
+        self.fixtures = settings.get('fixtures') or []
+        self.fixture_config = settings.get('fixture_config') or {}
+        self.files = settings.get('files') or {}
+
+
+def prepare(key, path, chunks_json, probes_json, isolate, settings):
     """Parses, instruments and compiles a program once, in the worker, before the
-    runs fork: every mode then starts with its code objects ready. Returns JSON:
-    {"lines": [first line of each top-level statement]} or {"error": text}.
+    runs fork: every mode then starts with its code objects ready. `settings`
+    holds what every run of it installs: `fixtures`, `fixture_config`, `files`.
+    Returns JSON: {"lines": [first line of each top-level statement]} or
+    {"error": text}.
 
     The compiler's warnings (`"is" with a literal`) are kept, for each run to
     write when it starts the statement they concern."""
+    probes = json.loads(probes_json)
     try:
-        prepared = _compile(path, json.loads(chunks_json), json.loads(probes_json), isolate)
+        compiled = _compile(path, json.loads(chunks_json), probes, isolate)
     except (SyntaxError, ValueError) as error:
         return json.dumps({'error': f'{type(error).__name__}: {error}'})
-    _PREPARED[key] = prepared
-    return json.dumps({'lines': prepared[2]})
+    _PREPARED[key] = _Prepared(path, compiled, probes, settings)
+    return json.dumps({'lines': compiled[2]})
 
 
 def discard(key):
     _PREPARED.pop(key, None)
 
 
-def run(config_json):
-    """Runs the snippet described by `config_json`; never returns normally.
+def run(key, marker, output_fd, result_fd, scratch, mode, vary):
+    """Runs the program `prepare` kept under `key`, as a module (`mode` "module")
+    or statement by statement (`interactive`); `vary` moves the clock and the
+    random state. Output markers carry `marker`; results go to `result_fd`.
 
     Swift calls this in the forked child after pointing fds 1 and 2 at the capture
     pipe. It returns the exit status the child should end with.
     """
-    config = json.loads(config_json)
-    path = config['path']
-    recorder = Recorder(path, config['marker'], config['output_fd'], config['result_fd'])
-    scratch = config['scratch']
+    prepared = _PREPARED[key]
+    path = prepared.path
+    recorder = Recorder(path, marker, output_fd, result_fd)
     os.chdir(scratch)
     for key in ('HOME', 'TMPDIR'):
         os.environ[key] = scratch
     # webbrowser tries $BROWSER first: a command that opens nothing and succeeds,
     # so `import antigravity` or webbrowser.open() never starts a browser.
-    os.environ['BROWSER'] = shutil.which('true') or '/bin/true'
+    os.environ['BROWSER'] = TRUE_COMMAND
     tempfile.tempdir = None
-    if config.get('vary'):
+    if vary:
         _vary()
     # Files the guide shows as files, beside the code and importable from it.
-    for name, text in (config.get('files') or {}).items():
+    for name, text in prepared.files.items():
         with open(os.path.join(scratch, name), 'w', encoding='utf-8') as file:
             file.write(text)
-    if config.get('files'):
+    if prepared.files:
         sys.path.insert(1, scratch)
     _guidecheck_native.line_buffer_c_stdout()
     # As python3 starts: Ctrl-C raises KeyboardInterrupt.
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    faulthandler.enable(file=config['result_fd'], all_threads=True)
-    faulthandler.register(signal.SIGUSR1, file=config['result_fd'], all_threads=True)
+    faulthandler.enable(file=result_fd, all_threads=True)
+    faulthandler.register(signal.SIGUSR1, file=result_fd, all_threads=True)
 
     module = _guidecheck_native.fresh_main(path)
     namespace = module.__dict__
     try:
         import _guidecheck_fixtures
-        provided = _guidecheck_fixtures.install(config.get('fixtures', []), namespace, config.get('fixture_config', {}))
+        provided = _guidecheck_fixtures.install(prepared.fixtures, namespace, prepared.fixture_config)
         recorder.emit(event='fixtures', installed=provided)
     except BaseException as error:
         recorder.record_exception('fixture', 0, error)
@@ -634,18 +665,10 @@ def run(config_json):
     # program's own names, and the instrumented code still finds it.
     setattr(builtins, PROBE_NAME, recorder)
 
-    prepared = _PREPARED.get(config.get('prepared'))
-    if prepared is None:
-        try:
-            prepared = _compile(path, config['chunks'], config['probes'], config.get('isolate', False))
-        except SyntaxError as error:
-            recorder.record_exception('compile', 0, error)
-            recorder.mark('E')
-            return 1
-    module_codes, statement_codes, _, recorder.syntax_errors, recorder.compiler_warnings, recorder.stdin_offsets = prepared
-    for probe in config['probes']:
-        if probe['kind'] == 'compare':
-            recorder.comparisons.setdefault(probe['of'], []).append((probe['claim'], probe['expression']))
+    recorder.syntax_errors = prepared.syntax_errors
+    recorder.compiler_warnings = prepared.compiler_warnings
+    recorder.stdin_offsets = prepared.stdin_offsets
+    recorder.comparisons = prepared.comparisons
     status = 0
     baseline = _Baseline()
     started = time.perf_counter()
@@ -661,13 +684,13 @@ def run(config_json):
         recorder.mark('d')
     sys.displayhook = displayhook
     try:
-        if config['mode'] == 'module':
-            for code, fresh in module_codes:
+        if mode == 'module':
+            for code, fresh in prepared.module_codes:
                 if fresh:
                     namespace = _fresh_namespace(path, baseline)
                 exec(code, namespace)
         else:
-            for code, fresh in statement_codes:
+            for code, fresh in prepared.statement_codes:
                 if fresh:
                     namespace = _fresh_namespace(path, baseline)
                 exec(code, namespace)
@@ -691,7 +714,6 @@ def run(config_json):
     except BaseException:
         pass
     try:
-        import atexit
         atexit._run_exitfuncs()
     except BaseException as error:
         recorder.record_exception('run', 0, error)
