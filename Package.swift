@@ -16,7 +16,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
     ],
     targets: [
         // The C API of the libpython Debian's libpython3-dev provides.
@@ -66,7 +65,7 @@ let package = Package(
             dependencies: ["GuideModel", "PythonRuntime", "PythonSyntax", "Workers", "StrictYAML", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Python")]),
         // The httpbin-style server on 127.0.0.1 the network fixture routes to.
-        .target(name: "LoopbackHTTP", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "LoopbackHTTP", dependencies: ["CProcessControl"]),
         // What people read: the JSON documents, expected/ files, errata, JUnit XML,
         // CI annotations, Markdown, the HTML report, merged shards.
         .target(name: "Reports", dependencies: ["GuideModel", "Reader", "Judge", "Verifier", "Harness", "CProcessControl"]),
@@ -96,6 +95,7 @@ let package = Package(
             exclude: ["Corpus"]),
         .testTarget(name: "HarnessTests", dependencies: ["Harness", "Reports", "TestSupport", "guidecheck"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Resources"]),
+        .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP", "PythonRuntime", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["guidecheck", "TestSupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]

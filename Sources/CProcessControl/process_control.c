@@ -239,3 +239,9 @@ int gc_native_backtrace_on_crash(int fd) {
     }
     return failures == 0 ? 0 : -1;
 }
+
+#include <sys/socket.h>
+
+int gc_accept_cloexec(int listener) {
+    return accept4(listener, NULL, NULL, SOCK_CLOEXEC);
+}

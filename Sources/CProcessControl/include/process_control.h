@@ -61,4 +61,8 @@ int gc_native_backtrace_on_crash(int fd);
 /// The name of a signal ("SIGSEGV"), or "signal N".
 const char *gc_signal_name(int signal);
 
+/// Accepts a connection whose descriptor is closed on exec (and so never
+/// inherited by a program a forked run starts), atomically: accept4(2).
+int gc_accept_cloexec(int listener);
+
 #endif
