@@ -239,7 +239,7 @@ struct ChildSupervisor {
 
     /// The children listed under a /proc/PID/task folder.
     private static func children(of tasks: String) -> [pid_t] {
-        let threads = (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? []
+        let threads = ProcFile.names(in: tasks) ?? []
         return threads.flatMap { thread -> [pid_t] in
             let text = ProcFile.read("\(tasks)/\(thread)/children") ?? ""
             return text.split(separator: " ").compactMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }

@@ -1,6 +1,6 @@
 import Glibc
 
-/// Reads a /proc file with open and read.
+/// Reads a /proc file with open and read, and lists a folder with readdir.
 ///
 /// Foundation's `String(contentsOfFile:)` and `FileManager.contents(atPath:)`
 /// leak about 4 KiB each time they read a file whose size the kernel gives as 0
@@ -31,5 +31,21 @@ public enum ProcFile {
             break
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The names in a folder (not `.` and `..`), or nil when it cannot be
+    /// opened: readdir, without FileManager's work (a worker lists /proc and
+    /// /dev/shm around every run).
+    public static func names(in folder: String) -> [String]? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 }

@@ -74,7 +74,7 @@ public enum WorkerNamespace {
     static func cleanAfterRun() {
         guard case .entered = state.withLock({ $0 }) else { return }
         _ = gc_clean_worker_namespace(2000)
-        if let items = try? FileManager.default.contentsOfDirectory(atPath: "/dev/shm") {
+        if let items = ProcFile.names(in: "/dev/shm") {
             for item in items { unlink("/dev/shm/" + item) }
         }
     }
