@@ -73,6 +73,8 @@ def _statements(tree, first_top, source, out, check=False):
 
 def _comments(source):
     comments = []
+    if '#' not in source:
+        return comments  # no comment without its character; tokenize is dear
     lines = source.split('\n')
     try:
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
@@ -143,12 +145,18 @@ def _free_names(bound, wanted):
 
 
 def _imports(tree):
+    """The absolute imports anywhere in the chunk. Imports are statements: the
+    statement walk finds them all without visiting every expression node
+    (ast.walk did, and cost a quarter of the reading)."""
     names = set()
-    for node in ast.walk(tree):
+
+    def visit(node, depth):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
+
+    program.walk(tree.body, visit)
     return names
 
 
