@@ -171,6 +171,9 @@ public struct ModeRun: Codable, Sendable, Equatable {
     public var elapsed: Double
     /// Seconds spent in the snippet's own code, as the child measured it.
     public var codeSeconds: Double?
+    /// CPU seconds (user and system) of the snippet's own code and of the
+    /// processes it started and waited for, as the child measured them.
+    public var codeCPUSeconds: Double?
     /// All output, as written, attribution markers removed.
     public var output: String
     /// Bytes past the output limit of the run as a whole: counted, not kept.

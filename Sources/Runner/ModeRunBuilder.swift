@@ -36,6 +36,7 @@ struct ModeRunBuilder {
         var reason: String?
         var status: Int?
         var seconds: Double?
+        var cpu: Double?
 
         var exception: ObservedException {
             ObservedException(type: type ?? "Exception", qualified: qualified ?? type ?? "Exception", bases: bases ?? [],
@@ -81,12 +82,15 @@ struct ModeRunBuilder {
         var fixtures: [String] = []
         var isolationRefused: String?
         var codeSeconds: Double?
+        var codeCPUSeconds: Double?
         var ended: Event?
         var runFailure: Event?
         for event in events {
             switch event.event {
             case "fixtures": fixtures = event.installed ?? []
-            case "timing": codeSeconds = event.seconds
+            case "timing":
+                codeSeconds = event.seconds
+                codeCPUSeconds = event.cpu
             case "isolation": isolationRefused = event.refused
             case "ended": ended = event
             case "value":
@@ -154,11 +158,13 @@ struct ModeRunBuilder {
             let note = "output capped: each statement keeps its first \(attribution.limit) bytes; " + capped.joined(separator: ", ")
             problem = problem.map { "\($0); \(note)" } ?? note
         }
-        return ModeRun(
+        var run = ModeRun(
             mode: mode, status: status, problem: problem, exitCode: exitCode, signal: ending.exit.signalName,
             elapsed: ending.elapsed, codeSeconds: codeSeconds, output: attribution.text, droppedBytes: attribution.dropped,
             statements: statements, probes: probes.values.sorted { $0.probe < $1.probe }, fixtures: fixtures,
             diagnostics: diagnostics.joined(separator: "\n"), isolationRefused: isolationRefused)
+        run.codeCPUSeconds = codeCPUSeconds
+        return run
     }
 
     /// Where faulthandler's dump, taken at the time limit, shows the snippet:

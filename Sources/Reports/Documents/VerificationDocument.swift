@@ -110,11 +110,13 @@ public struct VerificationDocument: Codable, Sendable {
         public var mode: RunMode
         public var elapsedSeconds: Double
         public var codeSeconds: Double?
+        public var codeCPUSeconds: Double?
 
         enum CodingKeys: String, CodingKey {
             case mode
             case elapsedSeconds = "elapsed_seconds"
             case codeSeconds = "code_seconds"
+            case codeCPUSeconds = "code_cpu_seconds"
         }
     }
 
@@ -205,7 +207,7 @@ public struct VerificationDocument: Codable, Sendable {
                 },
                 timing: Timing(workerSeconds: result.outcome.workerSeconds, analysisSeconds: result.outcome.analysisSeconds,
                                runs: result.outcome.runs.map {
-                                   RunTiming(mode: $0.mode, elapsedSeconds: $0.elapsed, codeSeconds: $0.codeSeconds)
+                                   RunTiming(mode: $0.mode, elapsedSeconds: $0.elapsed, codeSeconds: $0.codeSeconds, codeCPUSeconds: $0.codeCPUSeconds)
                                }),
                 expected: nil)
         }

@@ -672,6 +672,9 @@ def run(key, marker, output_fd, result_fd, scratch, mode, vary):
     status = 0
     baseline = _Baseline()
     started = time.perf_counter()
+    # CPU of the code and of the processes it started and waited for (a
+    # multiprocessing pool's workers): what it asks of the machine's cores.
+    cpu_started = os.times()
     # The REPL echoes each expression statement's value of an interactive input
     # (and binds it to `_`). The echo is bracketed with markers so it is told
     # apart from what the code printed. As a module, only `>>>` examples are
@@ -706,7 +709,9 @@ def run(key, marker, output_fd, result_fd, scratch, mode, vary):
     finally:
         if hasattr(builtins, PROBE_NAME):
             delattr(builtins, PROBE_NAME)
-        recorder.emit(event='timing', seconds=time.perf_counter() - started)
+        cpu = os.times()
+        recorder.emit(event='timing', seconds=time.perf_counter() - started,
+                      cpu=sum(cpu[:4]) - sum(cpu_started[:4]))
     # As python3 does at exit: wait for non-daemon threads, then run the
     # atexit handlers (multiprocessing's finalizers among them).
     try:

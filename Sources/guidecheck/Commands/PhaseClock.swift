@@ -28,6 +28,7 @@ struct PhaseClock {
         phases["worker_read"] = reading
         phases["worker_runs_overhead"] = elapsed - code
         phases["worker_code"] = code
+        phases["worker_code_cpu"] = runs.compactMap(\.codeCPUSeconds).reduce(0, +)
         phases["worker_other"] = worker.map(\.workerSeconds).reduce(0, +) - reading - elapsed
         for (name, who) in [("guidecheck", RUSAGE_SELF), ("workers", RUSAGE_CHILDREN)] {
             var usage = rusage()
@@ -49,7 +50,7 @@ struct PhaseClock {
               workers (wall)           \(ms("workers_wall"))
                 read (claims, plans)   \(ms("worker_read"))
                 runs outside the code  \(ms("worker_runs_overhead"))   fork, isolation, supervision, output attribution
-                the snippets' code     \(ms("worker_code"))
+                the snippets' code     \(ms("worker_code"))   \(String(format: "%.2f", phases["worker_code_cpu"] ?? 0)) s of CPU in all (theirs and their children's)
                 other                  \(ms("worker_other"))   messages, queueing
               judge                    \(ms("judge"))
               CPU: guidecheck \(String(format: "%.2f", (phases["guidecheck_user_seconds"] ?? 0) + (phases["guidecheck_sys_seconds"] ?? 0))) s, \
