@@ -21,7 +21,7 @@ public struct WorkerChannel: Sendable {
     /// The next request, or nil when the parent closed stdin (or sent garbage).
     public func receive<Request: Decodable>(_ type: Request.Type) -> Request? {
         while let line = readLine(strippingNewline: true) {
-            if let request = try? JSONDecoder().decode(Request.self, from: Data(line.utf8)) { return request }
+            if let request = try? WireCoders.decoder.decode(Request.self, from: Data(line.utf8)) { return request }
         }
         return nil
     }

@@ -41,12 +41,20 @@ public enum WorkerMessage<Body: Codable & Sendable>: Codable, Sendable {
 
     /// The line to write, newline included.
     public func line() -> Data {
-        var data = (try? JSONEncoder().encode(self)) ?? Data()
+        var data = (try? WireCoders.encoder.encode(self)) ?? Data()
         data.append(UInt8(ascii: "\n"))
         return data
     }
 
     public static func parse(_ line: Data) -> WorkerMessage? {
-        try? JSONDecoder().decode(WorkerMessage.self, from: line)
+        try? WireCoders.decoder.decode(WorkerMessage.self, from: line)
     }
+}
+
+/// One JSON encoder and one decoder for every message of a process: made per
+/// message, the coders' own set-up was a sizeable part of a small message's cost.
+/// (Both are thread-safe: their options, never changed here, are kept behind a lock.)
+public enum WireCoders {
+    public static let encoder = JSONEncoder()
+    public static let decoder = JSONDecoder()
 }

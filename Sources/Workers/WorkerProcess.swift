@@ -43,7 +43,7 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
     public var pid: pid_t { process.processIdentifier }
 
     public func send(_ request: Request) throws {
-        var data = (try? JSONEncoder().encode(request)) ?? Data()
+        var data = (try? WireCoders.encoder.encode(request)) ?? Data()
         data.append(UInt8(ascii: "\n"))
         do { try input.fileHandleForWriting.write(contentsOf: data) } catch {
             throw WorkerError(message: "the worker is gone: \(error.localizedDescription)")
