@@ -43,6 +43,9 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     /// Set by `terminateAll`: no job is started, and no worker, after a stop.
     private var stopped = false
     private var phases: (shared: Double, exclusive: Double) = (0, 0)
+    /// The worker `pythonVersion` started, kept for the first job: an
+    /// interpreter started only to say its version cost a worker's start-up.
+    private var spare: SnippetWorker?
 
     public var phaseSeconds: (shared: Double, exclusive: Double) { lock.withLock { phases } }
 
@@ -53,9 +56,23 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     }
 
     public func pythonVersion() throws -> String {
+        if let python = lock.withLock({ spare?.python }) { return python }
         let worker = try SnippetWorker(executable: executable, arguments: workerArguments(varied: false), environment: Self.workerEnvironment)
-        defer { worker.terminate() }
+        guard register(worker) else {
+            worker.terminate(graceful: false)
+            return worker.python
+        }
+        lock.withLock { spare = worker }
         return worker.python
+    }
+
+    /// The spare worker, when it was started with `arguments`.
+    private func takeSpare(arguments: [String]) -> SnippetWorker? {
+        lock.withLock {
+            guard let kept = spare, arguments == workerArguments(varied: false) else { return nil }
+            spare = nil
+            return kept
+        }
     }
 
     public func run(_ jobs: [SnippetJob], exclusive: Set<String>, varied: Bool,
@@ -69,6 +86,8 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         let middle = Date()
         runConcurrently(alone, workers: 1, arguments: arguments, results: results, progress: progress)
         if !varied { lock.withLock { phases = (middle.timeIntervalSince(start), Date().timeIntervalSince(middle)) } }
+        // A spare no job took (there was none to run) ends here, not at exit.
+        if let unused = takeSpare(arguments: workerArguments(varied: false)) { retire(unused) }
         return results.all
     }
 
@@ -117,7 +136,9 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     private func perform(_ job: SnippetJob, id: Int, arguments: [String], on worker: inout SnippetWorker?) -> SnippetOutcome {
         var read: SnippetOutcome?
         do {
-            if worker == nil {
+            if worker == nil, let kept = takeSpare(arguments: arguments) {
+                worker = kept
+            } else if worker == nil {
                 let started = try SnippetWorker(executable: executable, arguments: arguments, environment: Self.workerEnvironment)
                 guard register(started) else {
                     started.terminate(graceful: false)
