@@ -316,8 +316,28 @@ def _call(method, *arguments):
 
 
 def _with(call, body, location):
-    node = ast.With(items=[ast.withitem(context_expr=call)], body=body)
-    return ast.fix_missing_locations(ast.copy_location(node, location))
+    return _locate(ast.With(items=[ast.withitem(context_expr=call)], body=body), location)
+
+
+_POSITION = ('lineno', 'col_offset', 'end_lineno', 'end_col_offset')
+
+
+def _locate(node, location):
+    """`node`, and the nodes under it that have no position yet (those made
+    here), get `location`'s. The program's own nodes, which the parser placed,
+    are not walked: ast.fix_missing_locations walked every node of every
+    statement, half the time of preparing a program."""
+    position = [getattr(location, name, None) for name in _POSITION]
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if 'lineno' in current._attributes:
+            if current is not node and hasattr(current, 'lineno'):
+                continue  # placed already: the program's own
+            for name, value in zip(_POSITION, position):
+                setattr(current, name, value)
+        pending.extend(ast.iter_child_nodes(current))
+    return node
 
 
 class _Instrument:
@@ -355,12 +375,11 @@ class _Instrument:
         own = [probe['claim'] for probe in probes if probe['kind'] == 'value-expr']
         if own and isinstance(node, ast.Expr):
             ids = ast.Tuple(elts=[ast.Constant(identifier) for identifier in own], ctx=ast.Load())
-            node.value = ast.copy_location(_call('value', ids, node.value), node.value)
+            node.value = _locate(_call('value', ids, node.value), node.value)
         for probe in probes:
             if probe['kind'] == 'value-target':
                 target = ast.parse(probe['expression'], mode='eval').body
-                record = ast.copy_location(ast.Expr(value=_call('record_value', ast.Constant(probe['claim']), target)), node)
-                wrapped.append(ast.fix_missing_locations(record))
+                wrapped.append(_locate(ast.Expr(value=_call('record_value', ast.Constant(probe['claim']), target)), node))
         return wrapped
 
 
@@ -400,7 +419,7 @@ def instrument(tree, plan, first_top=0, whole=False):
                                             ast.Constant(probe['expression']),
                                             ast.Call(func=_name('globals'), args=[], keywords=[])))
             probe_node = _with(_call('probe', ast.Constant(probe['claim'])),
-                               [ast.copy_location(evaluate, location)], location)
+                               [_locate(evaluate, location)], location)
             body.append(probe_node)
             groups.append([probe_node])
             previous_line = None
@@ -521,7 +540,7 @@ def _compile(path, chunks, plan, isolate):
             errors[top] = error
             lines.append(chunk['first_line'])
             location = ast.Pass(lineno=chunk['first_line'], col_offset=0, end_lineno=chunk['first_line'], end_col_offset=0)
-            raising = ast.copy_location(ast.Expr(value=_call('compile_error', ast.Constant(top))), location)
+            raising = _locate(ast.Expr(value=_call('compile_error', ast.Constant(top))), location)
             wrapped = _with(_call('statement', ast.Constant(top)), [raising], location)
             fresh = bool(chunk.get('fresh_namespace'))
             modules.append((compile(ast.Module(body=[wrapped], type_ignores=[]), filename, 'exec'), fresh))
