@@ -695,7 +695,8 @@ def run(key, marker, output_fd, result_fd, scratch, mode, vary):
     started = time.perf_counter()
     # CPU of the code and of the processes it started and waited for (a
     # multiprocessing pool's workers): what it asks of the machine's cores.
-    cpu_started = os.times()
+    # (Its own from process_time, exact; its children's from os.times, in ticks.)
+    cpu_started = time.process_time(), os.times()
     # The REPL echoes each expression statement's value of an interactive input
     # (and binds it to `_`). The echo is bracketed with markers so it is told
     # apart from what the code printed. As a module, only `>>>` examples are
@@ -730,9 +731,10 @@ def run(key, marker, output_fd, result_fd, scratch, mode, vary):
     finally:
         if hasattr(builtins, PROBE_NAME):
             delattr(builtins, PROBE_NAME)
-        cpu = os.times()
+        own, times = time.process_time(), os.times()
+        children = times.children_user + times.children_system
         recorder.emit(event='timing', seconds=time.perf_counter() - started,
-                      cpu=sum(cpu[:4]) - sum(cpu_started[:4]))
+                      cpu=own - cpu_started[0] + children - cpu_started[1].children_user - cpu_started[1].children_system)
     # As python3 does at exit: wait for non-daemon threads, then run the
     # atexit handlers (multiprocessing's finalizers among them).
     try:
