@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "PythonRuntimeTests", dependencies: ["PythonRuntime", "TestSupport"]),
         .testTarget(
             name: "VerifierTests",
-            dependencies: ["GuideModel", "Reader", "Runner", "Judge", "Verifier", "Reports", "TestSupport"],
+            dependencies: ["GuideModel", "Reader", "Runner", "Judge", "Verifier", "Reports", "Workers", "TestSupport"],
             exclude: ["Corpus"]),
         .testTarget(name: "HarnessTests", dependencies: ["Harness", "Reports", "TestSupport", "guidecheck"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Resources"]),

@@ -1,12 +1,13 @@
 import Foundation
 
-/// One line between guidecheck and one of its worker processes: JSON, one
-/// object per line. A worker says `ready` once its interpreter is up (or
-/// `failed` with why not), then sends bodies: the replies to what it was sent.
+/// One message between guidecheck and one of its worker processes. A worker says
+/// `ready` once its interpreter is up (or `failed` with why not), then sends
+/// bodies: the replies to what it was sent.
 ///
-/// On the wire: `{"kind": "ready", "python": "3.11.2"}`, `{"kind": "failed",
-/// "message": "…"}`, `{"kind": "body", "body": {…}}` (Python helpers write
-/// bodies this way too).
+/// On the wire, in one of two forms (`WireFormat`): JSON lines,
+/// `{"kind": "ready", "python": "3.11.2"}`, `{"kind": "failed", "message": "…"}`,
+/// `{"kind": "body", "body": {…}}` (the benchmark worker's Python helpers write
+/// bodies this way too); or compact frames, for the snippet workers.
 public enum WorkerMessage<Body: Codable & Sendable>: Codable, Sendable {
     case ready(python: String)
     case failed(String)
@@ -48,6 +49,36 @@ public enum WorkerMessage<Body: Codable & Sendable>: Codable, Sendable {
 
     public static func parse(_ line: Data) -> WorkerMessage? {
         try? WireCoders.decoder.decode(WorkerMessage.self, from: line)
+    }
+
+    /// The frame to write: its length, then the message in `CompactCoding`.
+    public func frame() -> [UInt8] { WireFormat.frame((try? CompactCoding.encode(self)) ?? []) }
+}
+
+/// How messages travel between guidecheck and a worker.
+public enum WireFormat: Sendable {
+    /// One JSON object per line: what Python helpers can write (the benchmark worker).
+    case jsonLines
+    /// Frames: a UInt32 length, little endian, then the message in `CompactCoding`.
+    /// The snippet workers' form: their messages are many, and JSON coding them
+    /// cost a tenth of a verify's CPU.
+    case compactFrames
+
+    static func frame(_ payload: [UInt8]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(payload.count + 4)
+        withUnsafeBytes(of: UInt32(payload.count).littleEndian) { bytes.append(contentsOf: $0) }
+        bytes += payload
+        return bytes
+    }
+
+    /// A frame's payload at the start of `buffer`, and the bytes it took; nil
+    /// until the whole frame is there.
+    static func frame(in buffer: [UInt8]) -> (payload: [UInt8], used: Int)? {
+        guard buffer.count >= 4 else { return nil }
+        let length = Int(buffer[0]) | Int(buffer[1]) << 8 | Int(buffer[2]) << 16 | Int(buffer[3]) << 24
+        guard buffer.count >= 4 + length else { return nil }
+        return (Array(buffer[4..<(4 + length)]), 4 + length)
     }
 }
 

@@ -10,19 +10,22 @@ public struct WorkerError: Error, Sendable, CustomStringConvertible {
 
 /// One worker process of guidecheck's own (`guidecheck __worker`, `guidecheck
 /// __bench-worker`), each embedding CPython, fed requests on stdin and read one
-/// JSON line at a time.
+/// message at a time, in the worker's `WireFormat`.
 public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe()
     private let output = Pipe()
     private var buffer = Data()
+    private let format: WireFormat
     /// Where the search for the next newline in `buffer` resumes.
     private var scanned = 0
     /// The Python version the worker reported when it was ready.
     public private(set) var python = ""
 
     /// Starts `executable arguments…` and waits for it to say it is ready.
-    public init(executable: String, arguments: [String], environment: [String: String] = [:]) throws {
+    public init(executable: String, arguments: [String], environment: [String: String] = [:],
+                format: WireFormat = .jsonLines) throws {
+        self.format = format
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if !environment.isEmpty {
@@ -43,8 +46,14 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
     public var pid: pid_t { process.processIdentifier }
 
     public func send(_ request: Request) throws {
-        var data = (try? WireCoders.encoder.encode(request)) ?? Data()
-        data.append(UInt8(ascii: "\n"))
+        var data: Data
+        switch format {
+        case .jsonLines:
+            data = (try? WireCoders.encoder.encode(request)) ?? Data()
+            data.append(UInt8(ascii: "\n"))
+        case .compactFrames:
+            data = Data(WireFormat.frame((try? CompactCoding.encode(request)) ?? []))
+        }
         do { try input.fileHandleForWriting.write(contentsOf: data) } catch {
             throw WorkerError(message: "the worker is gone: \(error.localizedDescription)")
         }
@@ -101,6 +110,24 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
 
     private func receive() throws -> WorkerMessage<Body> {
         let handle = output.fileHandleForReading
+        while format == .compactFrames {
+            if buffer.count >= 4 {
+                let length = buffer.prefix(4).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+                if buffer.count >= 4 + length {
+                    let payload = [UInt8](buffer.dropFirst(4).prefix(length))
+                    buffer = Data(buffer.dropFirst(4 + length))
+                    guard let message = try? CompactCoding.decode(WorkerMessage<Body>.self, from: payload) else {
+                        throw WorkerError(message: "the worker sent a message that does not decode")
+                    }
+                    return message
+                }
+            }
+            let chunk = handle.availableData
+            if chunk.isEmpty {
+                throw WorkerError(message: "the worker process died (\(waitForExit())) while running it")
+            }
+            buffer.append(chunk)
+        }
         while true {
             // Only the bytes not searched yet: a large message arrives in many
             // chunks, and searching it from the start each time is quadratic.

@@ -57,7 +57,8 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
 
     public func pythonVersion() throws -> String {
         if let python = lock.withLock({ spare?.python }) { return python }
-        let worker = try SnippetWorker(executable: executable, arguments: workerArguments(varied: false), environment: Self.workerEnvironment)
+        let worker = try SnippetWorker(executable: executable, arguments: workerArguments(varied: false), environment: Self.workerEnvironment,
+                                       format: .compactFrames)
         guard register(worker) else {
             worker.terminate(graceful: false)
             return worker.python
@@ -139,7 +140,8 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
             if worker == nil, let kept = takeSpare(arguments: arguments) {
                 worker = kept
             } else if worker == nil {
-                let started = try SnippetWorker(executable: executable, arguments: arguments, environment: Self.workerEnvironment)
+                let started = try SnippetWorker(executable: executable, arguments: arguments, environment: Self.workerEnvironment,
+                                                format: .compactFrames)
                 guard register(started) else {
                     started.terminate(graceful: false)
                     var outcome = SnippetOutcome(snippet: job.program.name)

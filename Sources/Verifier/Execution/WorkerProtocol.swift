@@ -25,7 +25,7 @@ struct NumberedOutcome: Codable, Sendable {
 /// The worker's side: `guidecheck __worker` serves jobs until stdin ends.
 public enum WorkerLoop {
     public static func serve(configuration: WorkerSetup) -> Int32 {
-        let channel = WorkerChannel()
+        let channel = WorkerChannel(format: .compactFrames)
         ProgramRunner.becomeWorker()
         let work: SnippetWork
         do {
