@@ -121,10 +121,14 @@ public struct ClaimJudge {
         let other = check(claim, in: run, context)
         // Changed: it passes in one run and not the other, or fails in both with
         // different observations (addresses, which always change, aside).
+        // When the two modes disagree, the same mode observing something else in
+        // another run changes it too, pass or fail: the modes' difference may be
+        // chance (`random.random()  # 0.5` rounds to 0.5 in one run, not in the next).
         // A check's message carries its own measurements: only its outcome counts.
+        let observedOther = MemoryAddress.masked(other.observed) != MemoryAddress.masked(primary.observed)
+        let modesDisagree = result.verdict == .contextDependent && result.observedInteractive != nil
         let changed = other.passes != primary.passes
-            || (!other.passes && claim.source != .check
-                && MemoryAddress.masked(other.observed) != MemoryAddress.masked(primary.observed))
+            || (claim.source != .check && observedOther && (!other.passes || modesDisagree))
         guard other.notRun == nil, changed else { return result }
         var result = result
         result.variesBetweenRuns = true
