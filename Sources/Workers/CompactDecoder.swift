@@ -77,6 +77,8 @@ final class Message {
             throw CompactCoding.corrupt(tag == .keyed ? "expected a keyed container" : "expected a list")
         }
         let (count, start) = try varint(at: offset + 5)
+        // Every entry takes a byte at least: a larger count is a lie, not an allocation.
+        guard count <= UInt64(bytes.count - start) else { throw CompactCoding.corrupt("a container counts more entries than it has bytes") }
         return (Int(count), start)
     }
 }
@@ -86,6 +88,9 @@ struct CompactDecoder: Decoder {
     let offset: Int
     var codingPath: [CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    /// The key `superEncoder()` writes the superclass under (no `CodingKeys` has it).
+    static let superKey = "super"
 
     func decodeValue<Value: Decodable>(_ type: Value.Type) throws -> Value {
         let single = SingleValue(message: message, offset: offset)
@@ -134,8 +139,10 @@ struct CompactDecoder: Decoder {
         }
 
         /// Where `key`'s value starts, if the container has it.
-        private func find(_ key: Key) -> Int? {
-            var name = key.stringValue
+        private func find(_ key: Key) -> Int? { find(named: key.stringValue) }
+
+        private func find(named: String) -> Int? {
+            var name = named
             let count = entries.count
             return name.withUTF8 { wanted in
                 for step in 0..<count {
@@ -210,7 +217,10 @@ struct CompactDecoder: Decoder {
             try CompactDecoder(message: message, offset: value(key)).unkeyedContainer()
         }
 
-        func superDecoder() throws -> Decoder { CompactDecoder(message: message, offset: try value(Key(stringValue: "super")!)) }
+        func superDecoder() throws -> Decoder {
+            guard let offset = find(named: CompactDecoder.superKey) else { throw CompactCoding.corrupt("no superclass value") }
+            return CompactDecoder(message: message, offset: offset)
+        }
         func superDecoder(forKey key: Key) throws -> Decoder { CompactDecoder(message: message, offset: try value(key)) }
     }
 

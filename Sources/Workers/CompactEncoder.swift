@@ -56,7 +56,9 @@ final class EncodedValue {
 
     func write(into bytes: inout [UInt8]) {
         switch content {
-        case .empty, .null: bytes.append(CompactCoding.Tag.null.rawValue)
+        case .null: bytes.append(CompactCoding.Tag.null.rawValue)
+        case .empty:  // asked for no container: an empty keyed one, as JSON writes `{}`
+            writeContainer(.keyed, count: 0, into: &bytes) { _ in }
         case .bool(let flag): bytes.append(flag ? CompactCoding.Tag.true.rawValue : CompactCoding.Tag.false.rawValue)
         case .signed(let number):
             bytes.append(CompactCoding.Tag.signed.rawValue)
@@ -140,9 +142,11 @@ struct CompactEncoder: Encoder {
         let value: EncodedValue
         var codingPath: [CodingKey] { [] }
 
-        private func child(_ key: Key) -> EncodedValue {
+        private func child(_ key: Key) -> EncodedValue { child(named: key.stringValue) }
+
+        private func child(named name: String) -> EncodedValue {
             let child = EncodedValue()
-            value.entries.append((key.stringValue, child))
+            value.entries.append((name, child))
             return child
         }
 
@@ -171,7 +175,7 @@ struct CompactEncoder: Encoder {
             CompactEncoder(value: child(key)).unkeyedContainer()
         }
 
-        mutating func superEncoder() -> Encoder { CompactEncoder(value: child(Key(stringValue: "super")!)) }
+        mutating func superEncoder() -> Encoder { CompactEncoder(value: child(named: CompactDecoder.superKey)) }
         mutating func superEncoder(forKey key: Key) -> Encoder { CompactEncoder(value: child(key)) }
     }
 

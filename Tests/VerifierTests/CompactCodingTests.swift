@@ -96,6 +96,50 @@ struct CompactCodingTests {
         #expect(throws: DecodingError.self) { try CompactCoding.decode(Needs.self, from: CompactCoding.encode(["other": 1])) }
     }
 
+    @Test("a count larger than the bytes left is an error, not an allocation or a trap")
+    func lyingCounts() throws {
+        // A keyed container (tag 9, its byte count, then the entry count) claiming
+        // 2^63 + 1 entries, and one claiming about 2^44: both in a dozen bytes.
+        let huge: [UInt8] = [9, 0, 0, 0, 0] + [UInt8](repeating: 255, count: 9) + [1]
+        let large: [UInt8] = [9, 0, 0, 0, 0, 128, 128, 128, 128, 128, 32]
+        for bytes in [huge, large] {
+            #expect(throws: DecodingError.self) { try CompactCoding.decode([String: Int].self, from: bytes) }
+            #expect(throws: DecodingError.self) { try CompactCoding.decode(Sample.self, from: bytes) }
+        }
+    }
+
+    @Test("a superclass's values, under the key `super`, and a value that asks for no container, come back")
+    func superclassesAndNothing() throws {
+        class Base: Codable { var base = 1; init() {} }
+        final class Derived: Base {
+            var own = "own"
+            enum CodingKeys: String, CodingKey { case own }
+            override init() { super.init() }
+            required init(from decoder: Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                own = try container.decode(String.self, forKey: .own)
+                try super.init(from: container.superDecoder())
+            }
+            override func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(own, forKey: .own)
+                try super.encode(to: container.superEncoder())
+            }
+        }
+        let value = Derived()
+        value.base = 7
+        value.own = "mine"
+        let back = try Self.roundTrip(value)
+        #expect(back.base == 7 && back.own == "mine")
+        struct Nothing: Codable, Equatable {
+            init() {}
+            init(from decoder: Decoder) throws { _ = try decoder.container(keyedBy: CodingKeys.self) }
+            func encode(to encoder: Encoder) throws {}
+            enum CodingKeys: CodingKey {}
+        }
+        #expect(try Self.roundTrip([Nothing(), Nothing()]) == [Nothing(), Nothing()])
+    }
+
     @Test("every message of a real verify comes back as it went: the known corpus's jobs and outcomes, compared as JSON")
     func realMessages() throws {
         let report = KnownVerdictsTests.report
