@@ -1,6 +1,7 @@
 import CProcessControl
 import Foundation
 import Glibc
+import Synchronization
 
 /// An httpbin-style HTTP server on 127.0.0.1, for the guide's network examples.
 ///
@@ -23,6 +24,8 @@ public final class LoopbackServer: Sendable {
     public let baseURL: String
     public let port: UInt16
     private let listener: Int32
+    /// Set by `stop`: the accept loop then closes the listener and ends.
+    private let stopped = Atomic<Bool>(false)
 
     public static let maximumDelay = 10.0
     /// The most a request's head may take; a longer one is refused.
@@ -59,20 +62,27 @@ public final class LoopbackServer: Sendable {
         baseURL = "http://127.0.0.1:\(port)"
     }
 
-    /// Stops accepting connections (those being answered finish).
+    /// Stops accepting connections (those being answered finish). Once only:
+    /// the listener's descriptor may be another file's afterwards.
     public func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
+        guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        shutdown(listener, Int32(SHUT_RDWR))  // wakes the accept loop, which closes it
     }
 
     private func acceptConnections() {
         while true {
             let connection = gc_accept_cloexec(listener)
-            if connection < 0 {
-                if errno == EINTR || errno == ECONNABORTED { continue }
-                close(listener)  // stopped
+            if connection >= 0 {
+                Thread.detachNewThread { Self.serve(connection) }
+                continue
+            }
+            if stopped.load(ordering: .acquiring) {
+                close(listener)
                 return
             }
-            Thread.detachNewThread { Self.serve(connection) }
+            // Out of descriptors, memory or buffers (a burst of connections), or
+            // interrupted: the fixture must outlive it. Wait a little, and go on.
+            if errno != EINTR && errno != ECONNABORTED { usleep(10_000) }
         }
     }
 
