@@ -34,6 +34,7 @@ struct ForkedRun {
             .string(mode == .interactive ? "interactive" : "module"), .bool(mode == .varied),
         ]
         let memoryLimit = request.settings.limits.memory
+        let privateDescriptors = ProgramRunner.privateDescriptors.withLock { $0 }
 
         let started = ChildSupervisor.now()
         let pid: pid_t
@@ -63,6 +64,7 @@ struct ForkedRun {
                 dup2(output.write, 2)
                 close(output.read)
                 close(results.read)
+                for descriptor in privateDescriptors { close(descriptor) }
                 let program = { (gil: inout GIL) -> Int32 in
                     do {
                         return Int32(clamping: try gil.importModule("_guidecheck_runner").callMethod("run", arguments, gil).int(gil))

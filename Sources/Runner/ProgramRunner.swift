@@ -110,10 +110,6 @@ public enum ProgramRunner {
     /// Loads the runner's helper modules; call once per interpreter before `run`.
     public static func install(_ gil: borrowing GIL) throws { try helpers.install(gil) }
 
-    /// Makes this process a worker that owns its runs: orphans a program leaves
-    /// (a daemonised child) come back to it and are killed after each run; when it
-    /// is stopped (its parent was interrupted, or died) it takes its current
-    /// run's whole process group with it.
     /// Makes this process (the one that starts workers) the reaper of what its
     /// workers' runs leave when a worker dies: see `killOrphans(sparing:)`.
     public static func adoptOrphans() { ChildSupervisor.becomeSubreaper() }
@@ -135,7 +131,16 @@ public enum ProgramRunner {
         }
     }
 
-    public static func becomeWorker() {
+    /// Makes this process a worker that owns its runs: orphans a program leaves
+    /// (a daemonised child) come back to it and are killed after each run; when it
+    /// is stopped (its parent was interrupted, or died) it takes its current
+    /// run's whole process group with it.
+    ///
+    /// `private` descriptors (the worker's channel to its parent) are closed in
+    /// every run it forks: a program that writes to a stray descriptor must not
+    /// corrupt, or forge, what the worker tells its parent.
+    public static func becomeWorker(private descriptors: [Int32] = []) {
+        privateDescriptors.withLock { $0 = descriptors }
         ChildSupervisor.becomeSubreaper()
         _ = gc_kill_group_on_termination()
         _ = gc_die_with_parent(SIGTERM)
@@ -173,6 +178,9 @@ public enum ProgramRunner {
         }
         return RunOutcome(runs: runs)
     }
+
+    /// The worker's own descriptors, closed in each forked run.
+    static let privateDescriptors = Mutex<[Int32]>([])
 
     /// `runner.prepare`'s answer.
     private struct Prepared: Decodable {

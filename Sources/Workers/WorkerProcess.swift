@@ -44,6 +44,7 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
     }
 
     public var pid: pid_t { process.processIdentifier }
+    public var isRunning: Bool { process.isRunning }
 
     public func send(_ request: Request) throws {
         var data: Data

@@ -72,7 +72,7 @@ struct HostileCorpusTests {
         #expect(run.snippets.count == run.cases.count * 2)
     }
 
-    @Test("after every case, the canary finds a pristine interpreter", arguments: 0..<29)
+    @Test("after every case, the canary finds a pristine interpreter", arguments: 0..<30)
     func canary(index: Int) throws {
         let run = try Self.run.get()
         let name = String(format: "h%02db_canary.py", index)
@@ -134,7 +134,7 @@ struct HostileCorpusTests {
         #expect(reported.contains(problem), "\(reported)")
     }
 
-    @Test("exceptions, closed descriptors and a memory bomb are recorded, and the run goes on")
+    @Test("exceptions, closed descriptors, stray writes and a memory bomb are recorded, and the run goes on")
     func recorded() throws {
         let recursion = try Self.run.get().snippet("recursion_error.py")
         #expect(recursion["status"] as? String == "ok")
@@ -146,6 +146,11 @@ struct HostileCorpusTests {
         let raised = try #require(bomb["raised"] as? [[String: Any]])
         #expect(raised.first?["type"] as? String == "MemoryError")
         #expect(raised.first?["line"] as? Int == 3)
+        // Bytes written to every descriptor reach no worker's channel to guidecheck.
+        let (strayStatus, strayProblem) = try Self.status("stray_writes.py")
+        #expect(strayStatus == "ok", "\(strayProblem)")
+        let stray = try Self.run.get().snippet("stray_writes.py")
+        #expect((stray["claims"] as! [[String: Any]]).map { $0["verdict"] as? String } == ["holds"])
         let closed = try Self.run.get().snippet("close_fds.py")
         #expect((closed["raised"] as? [[String: Any]])?.first?["type"] as? String == "OSError", "print to a closed fd 1 raises")
     }

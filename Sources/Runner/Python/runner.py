@@ -610,7 +610,11 @@ class _Prepared:
         for probe in probes:
             if probe['kind'] == 'compare':
                 try:
-                    documented = compile(probe['expression'], '<documented value>', 'eval')
+                    # guidecheck's compile, not the program's: a SyntaxWarning
+                    # (`x is 1` documented) is no one's output.
+                    with warnings.catch_warnings():
+                        warnings.simplefilter('ignore')
+                        documented = compile(probe['expression'], '<documented value>', 'eval')
                 except BaseException as error:
                     documented = error
                 self.comparisons.setdefault(probe['of'], []).append((probe['claim'], documented))

@@ -67,13 +67,18 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         return worker.python
     }
 
-    /// The spare worker, when it was started with `arguments`.
+    /// The spare worker, when it was started with `arguments` and is still alive.
     private func takeSpare(arguments: [String]) -> SnippetWorker? {
-        lock.withLock {
+        let kept: SnippetWorker? = lock.withLock {
             guard let kept = spare, arguments == workerArguments(varied: false) else { return nil }
             spare = nil
             return kept
         }
+        guard let kept, kept.isRunning else {
+            if let dead = kept { retire(dead, graceful: false) }
+            return nil
+        }
+        return kept
     }
 
     public func run(_ jobs: [SnippetJob], exclusive: Set<String>, varied: Bool,

@@ -26,7 +26,7 @@ struct NumberedOutcome: Codable, Sendable {
 public enum WorkerLoop {
     public static func serve(configuration: WorkerSetup) -> Int32 {
         let channel = WorkerChannel(format: .compactFrames)
-        ProgramRunner.becomeWorker()
+        ProgramRunner.becomeWorker(private: [channel.descriptor])
         let work: SnippetWork
         do {
             work = try configuration.makeWork()
