@@ -124,6 +124,9 @@ public struct ClaimJudge {
         // When the two modes disagree, the same mode observing something else in
         // another run changes it too, pass or fail: the modes' difference may be
         // chance (`random.random()  # 0.5` rounds to 0.5 in one run, not in the next).
+        // It may be the mode's too (a duration that varies and passes, and a
+        // statement-by-statement run that fails for another reason): the reason
+        // then keeps what the modes gave, beside what varied.
         // A check's message carries its own measurements: only its outcome counts.
         let observedOther = MemoryAddress.masked(other.observed) != MemoryAddress.masked(primary.observed)
         let modesDisagree = result.verdict == .contextDependent && result.observedInteractive != nil
@@ -132,7 +135,8 @@ public struct ClaimJudge {
         guard other.notRun == nil, changed else { return result }
         var result = result
         result.variesBetweenRuns = true
-        let gave = "this run observed \(describe(primary)); a run with another hash seed, random state and clock observed \(describe(other))"
+        var gave = "this run observed \(describe(primary)); a run with another hash seed, random state and clock observed \(describe(other))"
+        if modesDisagree, let modes = result.reason { gave += " (and in this run, \(modes))" }
         switch result.verdict {
         case .holds, .normalised, .wrong, .contextDependent:
             result.reason = "varies between runs: " + gave
