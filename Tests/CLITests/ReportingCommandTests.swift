@@ -140,6 +140,29 @@ struct ReportingCommandTests {
         #expect(untimed["timings"] == nil && !plain.stderr.contains("timings ("), "only when asked")
     }
 
+    @Test("report --timings lists the programs whose runs took 0.5 s or more, with the CPU their code used: a sleeper's share is small")
+    func cpuShares() throws {
+        let scratch = ScratchDirectory()
+        scratch.write("snippets/sleeps.py", "import time\ntime.sleep(0.3)\n")
+        scratch.write("snippets/spins.py", """
+            import time
+            end = time.process_time() + 0.3
+            while time.process_time() < end:
+                pass
+
+            """)
+        scratch.write("snippets/quick.py", "x = 1\n")
+        let result = try GuideCheckCommand.run(["report", "--timings"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stderr.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        // "sleeps.py  0.61 s wall  0.00 s CPU  0 %": CPU time, not wall time, so the bounds hold under any load.
+        let sleeps = try #require(rows.first { $0.first == "sleeps.py" }, "\(result.stderr)")
+        let spins = try #require(rows.first { $0.first == "spins.py" }, "\(result.stderr)")
+        #expect(try #require(Double(sleeps[4])) < 0.1, "\(sleeps)")
+        #expect(try #require(Double(spins[4])) >= 0.4, "\(spins): two runs of 0.3 s of CPU")
+        #expect(!rows.contains { $0.first == "quick.py" }, "a program under 0.5 s is not listed")
+    }
+
     @Test("--quiet prints only what failed; --quiet with --verbose is a usage error")
     func quiet() throws {
         let passing = try Self.corpus(["q05_interning"])

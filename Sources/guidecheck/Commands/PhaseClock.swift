@@ -41,6 +41,27 @@ struct PhaseClock {
         return phases
     }
 
+    /// The programs whose runs took `minimum` seconds or more, with the CPU
+    /// their code used: what `exclusive` is decided from. A program that only
+    /// waits (sleeps, I/O, a server's delay) uses little CPU and can run beside
+    /// others; one whose timing claims need a core to itself uses a lot.
+    static func cpuShares(of report: VerificationReport, minimum: Double = 0.5) -> String {
+        let rows = report.snippets.compactMap { result -> (name: String, wall: Double, cpu: Double, exclusive: Bool)? in
+            let runs = result.outcome.runs
+            let wall = runs.compactMap(\.codeSeconds).reduce(0, +)
+            guard wall >= minimum else { return nil }
+            return (result.snippet.name, wall, runs.compactMap(\.codeCPUSeconds).reduce(0, +), result.snippet.entry?.exclusive == true)
+        }.sorted { $0.wall > $1.wall }
+        guard !rows.isEmpty else { return "  no program's runs took \(String(format: "%.1f", minimum)) s or more" }
+        let width = rows.map(\.name.count).max() ?? 0
+        return (["  programs whose runs took \(String(format: "%.1f", minimum)) s or more: their code's wall time, its CPU (with the processes it waited for), the CPU's share; a small share only waits, and needs no core to itself"]
+            + rows.map { row in
+                "    " + row.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                    + String(format: "  %7.2f s wall  %7.2f s CPU  %4.0f %%", row.wall, row.cpu, 100 * row.cpu / row.wall)
+                    + (row.exclusive ? "  exclusive" : "")
+            }).joined(separator: "\n")
+    }
+
     static func describe(_ phases: [String: Double], snippets: Int) -> String {
         let n = Double(max(snippets, 1))
         func ms(_ key: String) -> String { String(format: "%8.2f ms/snippet", (phases[key] ?? 0) * 1000 / n) }

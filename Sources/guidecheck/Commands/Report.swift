@@ -76,6 +76,7 @@ struct Report: ParsableCommand {
             // last phase's; close enough next to the runs.
             document.timings = clock.phases(of: report)
             printError(PhaseClock.describe(document.timings!, snippets: report.snippets.count))
+            printError(PhaseClock.cpuShares(of: report))
         }
         do {
             try ReportOutputs.write(document, command: "report", outputs: options.outputs, snippets: options.snippets,
