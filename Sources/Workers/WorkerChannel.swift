@@ -22,8 +22,10 @@ public final class WorkerChannel: @unchecked Sendable {
         close(empty)
     }
 
-    /// The next request, or nil when the parent closed stdin (or sent garbage).
-    public func receive<Request: Decodable>(_ type: Request.Type) -> Request? {
+    /// The next request, or nil when the parent closed stdin. A JSON line that
+    /// does not decode is skipped; a frame that does not decode is an error (the
+    /// frames after it cannot be trusted either).
+    public func receive<Request: Decodable>(_ type: Request.Type) throws -> Request? {
         switch format {
         case .jsonLines:
             while let line = readLine(strippingNewline: true) {
@@ -34,7 +36,7 @@ public final class WorkerChannel: @unchecked Sendable {
             while true {
                 if let (payload, used) = WireFormat.frame(in: pending) {
                     pending.removeFirst(used)
-                    return try? CompactCoding.decode(Request.self, from: payload)
+                    return try CompactCoding.decode(Request.self, from: payload)
                 }
                 var chunk = [UInt8](repeating: 0, count: 64 << 10)
                 let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }

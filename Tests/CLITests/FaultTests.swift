@@ -38,6 +38,26 @@ struct FaultTests {
         #expect(InterruptionTests.gone(token), "the child it started was left running")
     }
 
+    @Test("a worker sent a frame it cannot read says so and exits 2, never a silent exit 0")
+    func unreadableRequest() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: GuideCheckCommand.binary)
+        process.arguments = ["__worker", "--hash-seed", "1"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // A frame: its length (3, little endian), then three bytes that are no value.
+        try input.fileHandleForWriting.write(contentsOf: Data([3, 0, 0, 0, 0xff, 0xff, 0xff]))
+        try input.fileHandleForWriting.close()
+        let said = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        // Two frames: `ready`, then `failed` with why (its text is in the frame as UTF-8).
+        #expect(String(decoding: said, as: UTF8.self).contains("the worker could not read its request"), "\(Array(said))")
+    }
+
     @Test("in namespaces the snippet cannot reach its worker: it runs to its end")
     func workerOutOfReach() throws {
         let token = "3012.\(Int.random(in: 100...999))"

@@ -19,7 +19,7 @@ public enum BenchWorker {
             return 2
         }
         channel.send(WorkerMessage<BenchLine>.ready(python: python.info.version))
-        guard let job = channel.receive(BenchJob.self) else { return 2 }
+        guard let job = try? channel.receive(BenchJob.self) else { return 2 }
         do {
             let json = String(decoding: try JSONEncoder().encode(job), as: UTF8.self)
             try python.withGILBlocking { gil in

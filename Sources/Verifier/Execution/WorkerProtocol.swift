@@ -35,7 +35,16 @@ public enum WorkerLoop {
             return 2
         }
         channel.send(WorkerMessage<NumberedOutcome>.ready(python: work.interpreter.info.version))
-        while let received = channel.receive(NumberedJob.self) {
+        while true {
+            let received: NumberedJob
+            do {
+                guard let next = try channel.receive(NumberedJob.self) else { break }
+                received = next
+            } catch {
+                // A bug of guidecheck's, said as one, not as an exit status 0.
+                channel.send(WorkerMessage<NumberedOutcome>.failed("the worker could not read its request: \(error)"))
+                return 2
+            }
             var adjusted = received
             configuration.adjust(&adjusted.job)
             let request = adjusted
