@@ -73,12 +73,12 @@ public enum WireFormat: Sendable {
     }
 
     /// A frame's payload at the start of `buffer`, and the bytes it took; nil
-    /// until the whole frame is there.
-    static func frame(in buffer: [UInt8]) -> (payload: [UInt8], used: Int)? {
+    /// until the whole frame is there. (Both ends read frames through here.)
+    static func frame<Bytes: Collection<UInt8>>(in buffer: Bytes) -> (payload: [UInt8], used: Int)? {
         guard buffer.count >= 4 else { return nil }
-        let length = Int(buffer[0]) | Int(buffer[1]) << 8 | Int(buffer[2]) << 16 | Int(buffer[3]) << 24
+        let length = buffer.prefix(4).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
         guard buffer.count >= 4 + length else { return nil }
-        return (Array(buffer[4..<(4 + length)]), 4 + length)
+        return (Array(buffer.dropFirst(4).prefix(length)), 4 + length)
     }
 }
 

@@ -112,16 +112,12 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
     private func receive() throws -> WorkerMessage<Body> {
         let handle = output.fileHandleForReading
         while format == .compactFrames {
-            if buffer.count >= 4 {
-                let length = buffer.prefix(4).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
-                if buffer.count >= 4 + length {
-                    let payload = [UInt8](buffer.dropFirst(4).prefix(length))
-                    buffer = Data(buffer.dropFirst(4 + length))
-                    guard let message = try? CompactCoding.decode(WorkerMessage<Body>.self, from: payload) else {
-                        throw WorkerError(message: "the worker sent a message that does not decode")
-                    }
-                    return message
+            if let (payload, used) = WireFormat.frame(in: buffer) {
+                buffer = Data(buffer.dropFirst(used))
+                guard let message = try? CompactCoding.decode(WorkerMessage<Body>.self, from: payload) else {
+                    throw WorkerError(message: "the worker sent a message that does not decode")
                 }
+                return message
             }
             let chunk = handle.availableData
             if chunk.isEmpty {

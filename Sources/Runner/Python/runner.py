@@ -127,21 +127,17 @@ def _alike(a, b, depth=0):
 class Recorder:
     """The object the instrumented code calls, bound to `__guidecheck__`."""
 
-    def __init__(self, path, marker, output_fd, result_fd):
-        self.path = path
+    def __init__(self, prepared, marker, output_fd, result_fd):
+        self.path = prepared.path
         self.marker = marker.encode()
         self.output_fd = output_fd
         self.result_fd = result_fd
         self.pid = os.getpid()
-        #: probe id → [(probe id, documented expression's code)] to compare with its value.
-        self.comparisons = {}
-        #: statement index → the SyntaxError of a block that does not compile.
-        self.syntax_errors = {}
-        #: statement index → what the compiler warned about its chunk.
-        self.compiler_warnings = {}
-        #: id of a `>>>` example's code object → how far its lines (from 1, as
-        #: `<stdin>`) are from the virtual file's.
-        self.stdin_offsets = {}
+        # What `prepare` made of the program (see _Prepared).
+        self.comparisons = prepared.comparisons
+        self.syntax_errors = prepared.syntax_errors
+        self.compiler_warnings = prepared.compiler_warnings
+        self.stdin_offsets = prepared.stdin_offsets
 
     # -- channels ---------------------------------------------------------------
 
@@ -603,6 +599,10 @@ class _Prepared:
 
     def __init__(self, path, compiled, probes, settings):
         self.path = path
+        # syntax_errors: statement index → the SyntaxError of a block that does
+        # not compile; compiler_warnings: statement index → what the compiler
+        # warned about its chunk; stdin_offsets: id of a `>>>` example's code
+        # object → how far its lines (from 1, as `<stdin>`) are from the file's.
         (self.module_codes, self.statement_codes, self.lines, self.syntax_errors,
          self.compiler_warnings, self.stdin_offsets) = compiled
         #: probe id → [(probe id, its documented expression compiled, or why it does not compile)].
@@ -655,7 +655,7 @@ def run(key, marker, output_fd, result_fd, scratch, mode, vary):
     """
     prepared = _PREPARED[key]
     path = prepared.path
-    recorder = Recorder(path, marker, output_fd, result_fd)
+    recorder = Recorder(prepared, marker, output_fd, result_fd)
     os.chdir(scratch)
     for name in ('HOME', 'TMPDIR'):
         os.environ[name] = scratch
@@ -690,10 +690,6 @@ def run(key, marker, output_fd, result_fd, scratch, mode, vary):
     # program's own names, and the instrumented code still finds it.
     setattr(builtins, PROBE_NAME, recorder)
 
-    recorder.syntax_errors = prepared.syntax_errors
-    recorder.compiler_warnings = prepared.compiler_warnings
-    recorder.stdin_offsets = prepared.stdin_offsets
-    recorder.comparisons = prepared.comparisons
     status = 0
     baseline = _Baseline()
     started = time.perf_counter()

@@ -57,14 +57,17 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
 
     public func pythonVersion() throws -> String {
         if let python = lock.withLock({ spare?.python }) { return python }
-        let worker = try SnippetWorker(executable: executable, arguments: workerArguments(varied: false), environment: Self.workerEnvironment,
-                                       format: .compactFrames)
+        let worker = try startWorker(arguments: workerArguments(varied: false))
         guard register(worker) else {
             worker.terminate(graceful: false)
             return worker.python
         }
         lock.withLock { spare = worker }
         return worker.python
+    }
+
+    private func startWorker(arguments: [String]) throws -> SnippetWorker {
+        try SnippetWorker(executable: executable, arguments: arguments, environment: Self.workerEnvironment, format: .compactFrames)
     }
 
     /// The spare worker, when it was started with `arguments` and is still alive.
@@ -145,8 +148,7 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
             if worker == nil, let kept = takeSpare(arguments: arguments) {
                 worker = kept
             } else if worker == nil {
-                let started = try SnippetWorker(executable: executable, arguments: arguments, environment: Self.workerEnvironment,
-                                                format: .compactFrames)
+                let started = try startWorker(arguments: arguments)
                 guard register(started) else {
                     started.terminate(graceful: false)
                     var outcome = SnippetOutcome(snippet: job.program.name)
