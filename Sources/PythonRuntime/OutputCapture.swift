@@ -26,6 +26,12 @@ public struct CapturedOutput: Sendable, Equatable {
 /// marker written into the pipe after everything is flushed, never EOF; bytes
 /// that arrive after the marker belong to no job and are dropped. Each job gets
 /// its own pipe, so a straggler from one job can never write into the next.
+///
+/// A job that closes fd 1 or 2 frees that number for the whole process until
+/// the job ends, and the restore takes it back: a file another thread opened
+/// meanwhile would lose its descriptor. guidecheck runs such jobs only where no
+/// other thread opens files (the `run` command); tests that close them run in a
+/// process of their own.
 final class OutputCapture {
     private let limit: Int
     private let tee: Int32?
