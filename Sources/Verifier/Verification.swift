@@ -147,7 +147,7 @@ enum ShellSyntax {
         process.standardError = errors
         do {
             try process.run()
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let message = String(decoding: (try errors.fileHandleForReading.readToEnd() ?? Data()), as: UTF8.self)
             process.waitUntilExit()
             if process.terminationStatus != 0 {
                 outcome.problem = "shell syntax error: " + message.trimmingWhitespace()

@@ -109,7 +109,7 @@ struct ReportingCommandTests {
             process.standardError = pipe
             process.standardInput = FileHandle.nullDevice
             try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let output = String(decoding: (try pipe.fileHandleForReading.readToEnd() ?? Data()), as: UTF8.self)
             process.waitUntilExit()
             return output
         }

@@ -35,7 +35,7 @@ struct InterpreterStartTests {
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let output = String(decoding: (try pipe.fileHandleForReading.readToEnd() ?? Data()), as: UTF8.self)
         process.waitUntilExit()
         #expect(output.trimmingCharacters(in: .newlines) == info.versionString)
     }

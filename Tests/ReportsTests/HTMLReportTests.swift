@@ -39,7 +39,7 @@ struct HTMLReportTests {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let data = try output.fileHandleForReading.readToEnd() ?? Data()
         process.waitUntilExit()
         return data
     }

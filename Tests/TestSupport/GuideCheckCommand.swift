@@ -32,9 +32,11 @@ public struct GuideCheckCommand {
         try process.run()
         // Read both pipes at once so neither can fill up and stall the child.
         nonisolated(unsafe) var stderrData = Data()
-        let reader = Thread { stderrData = error.fileHandleForReading.readDataToEndOfFile() }
+        let reader = Thread {
+            do { stderrData = try error.fileHandleForReading.readToEnd() ?? Data() } catch { stderrData = Data("reading stderr: \(error)".utf8) }
+        }
         reader.start()
-        let stdoutData = output.fileHandleForReading.readDataToEndOfFile()
+        let stdoutData = try output.fileHandleForReading.readToEnd() ?? Data()
         process.waitUntilExit()
         while !reader.isFinished { usleep(1000) }
         return Result(status: process.terminationStatus,

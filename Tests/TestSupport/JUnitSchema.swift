@@ -16,7 +16,7 @@ public enum JUnitSchema {
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let output = String(decoding: (try pipe.fileHandleForReading.readToEnd() ?? Data()), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus == 0, output)
     }
