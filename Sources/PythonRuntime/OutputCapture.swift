@@ -56,8 +56,19 @@ final class OutputCapture {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { throw CaptureError(operation: "pipe", errno: errno) }
         for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-        savedOutput = fcntl(1, F_DUPFD_CLOEXEC, 10)
-        savedError = fcntl(2, F_DUPFD_CLOEXEC, 10)
+        // A copy of each to put back. Without one the restore closes the fd, as
+        // it was before; but a copy refused for another reason (out of
+        // descriptors) must stop here, or fds 1 and 2 would be closed for good.
+        do {
+            savedOutput = try Self.copy(of: 1)
+            savedError = try Self.copy(of: 2)
+        } catch {
+            if savedOutput >= 0 { close(savedOutput) }
+            savedOutput = -1
+            close(ends[0])
+            close(ends[1])
+            throw error
+        }
         markerWriter = ends[1]
         guard dup2(ends[1], 1) >= 0, dup2(ends[1], 2) >= 0 else {
             let code = errno
@@ -78,6 +89,14 @@ final class OutputCapture {
         restore()
         self.reader = nil
         return gil.allowThreads { reader.waitForMarker() }
+    }
+
+    /// A close-on-exec copy of `descriptor` above the standard ones, or -1 when
+    /// it is not open.
+    private static func copy(of descriptor: Int32) throws(CaptureError) -> Int32 {
+        let copy = fcntl(descriptor, F_DUPFD_CLOEXEC, 10)
+        if copy < 0 && errno != EBADF { throw CaptureError(operation: "fcntl(F_DUPFD_CLOEXEC)", errno: errno) }
+        return copy
     }
 
     private func restore() {

@@ -190,7 +190,7 @@ struct ChildSupervisor {
             var status: Int32 = 0
             pending.removeAll { waitpid($0.pid, &status, WNOHANG) == $0.pid }
         }
-        guard isSubreaper.withLock({ $0 }) else { return }
+        guard adoptsOrphans else { return }
         for orphan in adoptedChildren() { kill(orphan, SIGKILL) }
         var status: Int32 = 0
         while waitpid(-1, &status, WNOHANG) > 0 {}
@@ -205,7 +205,7 @@ struct ChildSupervisor {
             for entry in pending where entry.hadDescendants { waitpid(entry.pid, &status, 0) }
             pending.removeAll { $0.hadDescendants || waitpid($0.pid, &status, WNOHANG) == $0.pid }
         }
-        guard isSubreaper.withLock({ $0 }) else { return }
+        guard adoptsOrphans else { return }
         var status: Int32 = 0
         for orphan in adoptedChildren() {
             kill(orphan, SIGKILL)
@@ -233,6 +233,9 @@ struct ChildSupervisor {
     /// Children that finished on their report and were not waited for yet.
     private static let pending = Mutex<[(pid: pid_t, hadDescendants: Bool)]>([])
     private static let isSubreaper = Mutex(false)
+    /// Whether orphans come back to this process; in any other (a test runner,
+    /// an embedding application) every child is someone's own.
+    static var adoptsOrphans: Bool { isSubreaper.withLock { $0 } }
 
     /// The children of this process, from /proc (each thread lists its own).
     static func adoptedChildren() -> [pid_t] { children(of: "/proc/self/task") }

@@ -120,7 +120,10 @@ public enum ProgramRunner {
     /// An orphan's own descendants are killed with it, and the scan is repeated
     /// until none is left: what an orphan started comes back here only once the
     /// orphan is dead, after the scan that found it.
+    /// Only in a process that adopts orphans: elsewhere (a test runner, an
+    /// embedding application) its children are its own, not a dead worker's.
     public static func killOrphans(sparing: Set<pid_t>) {
+        guard ChildSupervisor.adoptsOrphans else { return }
         while case let orphans = ChildSupervisor.adoptedChildren().filter({ !sparing.contains($0) }), !orphans.isEmpty {
             for orphan in orphans {
                 for descendant in ChildSupervisor.descendants(of: orphan) { kill(descendant, SIGKILL) }

@@ -33,6 +33,10 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
         }
         process.standardInput = input
         process.standardOutput = output
+        // A write to a worker that died must fail (EPIPE, reported as the
+        // worker being gone), not kill guidecheck with SIGPIPE. Python ignores
+        // SIGPIPE at start-up too, so the workers inherit what they would set.
+        signal(SIGPIPE, SIG_IGN)
         do { try process.run() } catch {
             throw WorkerError(message: "cannot start a worker (\(executable)): \(error.localizedDescription)")
         }
@@ -109,8 +113,18 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
             ? "killed by \(String(cString: gc_signal_name(process.terminationStatus)))" : "exit status \(process.terminationStatus)"
     }
 
+    /// What the worker has written so far (empty at its end). A read error is
+    /// an error of this job, where `availableData` would trap.
+    private func readChunk() throws -> Data {
+        var chunk = Data(count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(output.fileHandleForReading.fileDescriptor, $0.baseAddress, $0.count) }
+            if count >= 0 { return chunk.prefix(count) }
+            if errno != EINTR { throw WorkerError(message: "cannot read from the worker: \(String(cString: strerror(errno)))") }
+        }
+    }
+
     private func receive() throws -> WorkerMessage<Body> {
-        let handle = output.fileHandleForReading
         while format == .compactFrames {
             if let (payload, used) = WireFormat.frame(in: buffer) {
                 buffer = Data(buffer.dropFirst(used))
@@ -119,7 +133,7 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
                 }
                 return message
             }
-            let chunk = handle.availableData
+            let chunk = try readChunk()
             if chunk.isEmpty {
                 throw WorkerError(message: "the worker process died (\(waitForExit())) while running it")
             }
@@ -137,7 +151,7 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
                 continue
             }
             scanned = buffer.endIndex
-            let chunk = handle.availableData
+            let chunk = try readChunk()
             if chunk.isEmpty {
                 throw WorkerError(message: "the worker process died (\(waitForExit())) while running it")
             }

@@ -26,7 +26,7 @@ struct FaultTests {
 
     @Test("a snippet that SIGKILLs its parent: without namespaces the worker dies, and every claim is still reported with why; nothing it started survives")
     func killedWorker() throws {
-        let token = "3011.\(Int.random(in: 100...999))"
+        let token = "3011.\(Int.random(in: 100_000...999_999))"
         let scratch = Self.folder(["kill.py": Self.killsItsWorker.replacingOccurrences(of: "TOKEN", with: token)])
         let result = try GuideCheckCommand.run(["report", "--isolation", "processes", "--json", "out.json"], directory: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
@@ -60,7 +60,7 @@ struct FaultTests {
 
     @Test("in namespaces the snippet cannot reach its worker: it runs to its end")
     func workerOutOfReach() throws {
-        let token = "3012.\(Int.random(in: 100...999))"
+        let token = "3012.\(Int.random(in: 100_000...999_999))"
         let scratch = Self.folder(["kill.py": Self.killsItsWorker.replacingOccurrences(of: "TOKEN", with: token)])
         let result = try GuideCheckCommand.run(["report", "--json", "out.json"], directory: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
@@ -254,7 +254,7 @@ struct FaultTests {
 
     @Test("in namespaces a snippet cannot write outside its directory; it is told so by an OSError")
     func readOnlyOutside() throws {
-        let outside = "/tmp/guidecheck-outside-\(Int.random(in: 1000...9999))"
+        let outside = "/tmp/guidecheck-outside-\(UUID().uuidString)"
         let scratch = Self.folder(["write.py": "open('\(outside)', 'w').write('x')\n"])
         let result = try GuideCheckCommand.run(["report", "--json", "out.json"], directory: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")

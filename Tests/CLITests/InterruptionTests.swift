@@ -75,7 +75,7 @@ struct InterruptionTests {
     }
 
     func stop(signal: Int32, options: [String]) throws {
-        let token = "3007.\(signal)\(Int.random(in: 100...999))"
+        let token = "3007.\(signal)\(Int.random(in: 100_000...999_999))"
         let (scratch, accepted) = try Self.corpus(token: token)
         let process = try Self.startUpdate(in: scratch, token: token, options: options)
         kill(process.processIdentifier, signal)
@@ -95,7 +95,7 @@ struct InterruptionTests {
 
     @Test("a second update while one runs is refused with a clear message, and changes nothing")
     func lock() throws {
-        let token = "3007.0\(Int.random(in: 100...999))"
+        let token = "3007.0\(Int.random(in: 100_000...999_999))"
         let (scratch, accepted) = try Self.corpus(token: token)
         let first = try Self.startUpdate(in: scratch, token: token)
         defer {
