@@ -8,22 +8,37 @@ struct ThreadTests {
     @Test("a Python thread keeps counting between two jobs: the GIL is released while Swift waits")
     func threadRunsBetweenJobs() async throws {
         let python = TestPython.shared
-        // Job 1 starts a thread that counts as fast as it can, then returns.
+        // Pipes Swift uses outside any job: `go` lets the thread start counting
+        // once job 1 is over, `done` says it counted. Events, not a guessed time.
+        var go: [Int32] = [-1, -1], done: [Int32] = [-1, -1]
+        try #require(pipe(&go) == 0 && pipe(&done) == 0)
+        defer { for descriptor in [go[1], done[0]] { close(descriptor) } }
+        let (goReader, doneWriter) = (go[0], done[1])
+        // Job 1 starts a thread that waits for `go`, counts to 2000, says so on
+        // `done`, and counts on until told to stop.
         let atEndOfFirstJob = try await python.withGIL { gil in
             let namespace = try gil.namespace()
             try gil.run("""
-                import sys, threading, types
+                import os, sys, threading, types
                 state = types.SimpleNamespace(count=0, stop=False)
                 sys.modules['guidecheck_counter_test'] = state
                 def count():
+                    os.read(\(goReader), 1)
+                    os.close(\(goReader))
                     while not state.stop:
                         state.count += 1
+                        if state.count == 2000:
+                            os.write(\(doneWriter), b'.')
+                            os.close(\(doneWriter))
                 threading.Thread(target=count, daemon=True).start()
                 """, globals: namespace)
             return try gil.importModule("guidecheck_counter_test").attribute("count", gil).int(gil)
         }
-        // Swift waits outside any job.
-        try await Task.sleep(for: .milliseconds(300))
+        // Outside any job: let it count, and wait (as long as a loaded machine
+        // needs, within reason) for it to say it did.
+        _ = write(go[1], "g", 1)
+        var ready = pollfd(fd: done[0], events: Int16(POLLIN), revents: 0)
+        let signalled = poll(&ready, 1, 30_000) == 1
         // Job 2 reads the counter: it moved while no job held the GIL.
         let atStartOfSecondJob = try await python.withGIL { gil in
             let state = try gil.importModule("guidecheck_counter_test")
@@ -31,8 +46,9 @@ struct ThreadTests {
             try state.setAttribute("stop", to: PythonValue.bool(true).object(gil), gil)
             return count
         }
-        #expect(atStartOfSecondJob > atEndOfFirstJob + 1000,
-                "the thread counted \(atStartOfSecondJob - atEndOfFirstJob) times between the jobs")
+        #expect(atEndOfFirstJob == 0)
+        #expect(signalled, "the thread did not count while no job held the GIL")
+        #expect(atStartOfSecondJob >= 2000, "the thread counted \(atStartOfSecondJob) times between the jobs")
     }
 
     @Test("jobs run on Python's main thread: signals and asyncio work there")
