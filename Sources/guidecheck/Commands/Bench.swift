@@ -92,9 +92,9 @@ struct Bench: ParsableCommand {
                 guard terminal else { return }
                 let left = progress.secondsLeft.isFinite && progress.secondsLeft >= 1 ? String(format: ", about %.0f s left", progress.secondsLeft) : ""
                 let values = progress.valuesTotal > 0 ? ": \(progress.valuesDone)/\(progress.valuesTotal) values\(left)" : ": calibrating"
-                FileHandle.standardError.write(Data("\r\u{1B}[K\(position)\(values)".utf8))
+                try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K\(position)\(values)".utf8))
             }
-            if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if terminal { try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K".utf8)) }
             if verbose { printError("\(spec.name): \(result.verdict.rawValue): \(result.predicate ?? "-"): \(result.reason ?? "")") }
             results.append(result)
         }

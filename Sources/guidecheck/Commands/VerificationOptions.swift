@@ -225,7 +225,7 @@ final class Progress: @unchecked Sendable {
         lock.unlock()
         switch mode {
         case .silent, .stages: return
-        case .terminal: FileHandle.standardError.write(Data("\r\u{1B}[K\(count)".utf8))
+        case .terminal: try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K\(count)".utf8))
         case .lines:
             let runs = outcome.runs.map { "\($0.mode.rawValue) \($0.status.rawValue) \(String(format: "%.2f", $0.elapsed)) s" }
             let parts = [counted(outcome.reading.claims.count, "claim")] + runs + (outcome.problem.map { [$0] } ?? [])
@@ -234,7 +234,7 @@ final class Progress: @unchecked Sendable {
     }
 
     func clear() {
-        if mode == .terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if mode == .terminal { try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K".utf8)) }
     }
 }
 
