@@ -81,10 +81,10 @@ struct BenchCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("measured (95 % interval)"))
         #expect(result.stdout.contains("3 claims:"))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path + "/bench.json"))) as! [String: Any]
+        let json = try jsonObject(at: scratch.path + "/bench.json")
         #expect(json["python"] as? String == "3.11.2")
-        let claims = json["claims"] as! [[String: Any]]
-        #expect(claims.map { $0["benchmark"] as! String } == ["sums", "slots", "walk"])
+        let claims = try cast(json["claims"], as: [[String: Any]].self)
+        #expect(try claims.map { try cast($0["benchmark"], as: String.self) } == ["sums", "slots", "walk"])
         for claim in claims {
             for key in ["benchmark", "question", "claim", "verdict", "guide", "guide_line", "unit", "values", "per_process", "conditions"] {
                 #expect(claim[key] != nil, "\(claim["benchmark"]!) has no \(key)")

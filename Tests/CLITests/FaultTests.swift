@@ -12,8 +12,9 @@ struct FaultTests {
         return scratch
     }
 
-    static func json(_ path: String) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+    /// The snippets of the JSON report at `path`.
+    static func snippets(_ path: String) throws -> [[String: Any]] {
+        try cast(jsonObject(at: path)["snippets"])
     }
 
     static let killsItsWorker = """
@@ -30,8 +31,8 @@ struct FaultTests {
         let scratch = Self.folder(["kill.py": Self.killsItsWorker.replacingOccurrences(of: "TOKEN", with: token)])
         let result = try GuideCheckCommand.run(["report", "--isolation", "processes", "--json", "out.json"], directory: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
-        let snippet = (try Self.json(scratch.path + "/out.json")["snippets"] as! [[String: Any]])[0]
-        let claims = snippet["claims"] as! [[String: Any]]
+        let snippet = try #require(Self.snippets(scratch.path + "/out.json").first)
+        let claims = try cast(snippet["claims"], as: [[String: Any]].self)
         #expect(claims.count == 2, "both claims, though the worker died")
         #expect(claims.allSatisfy { $0["verdict"] as? String == "wrong" })
         #expect((claims[0]["reason"] as? String)?.contains("the worker process died (killed by SIGKILL)") == true, "\(claims[0])")
@@ -64,7 +65,8 @@ struct FaultTests {
         let scratch = Self.folder(["kill.py": Self.killsItsWorker.replacingOccurrences(of: "TOKEN", with: token)])
         let result = try GuideCheckCommand.run(["report", "--json", "out.json"], directory: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
-        let claims = (try Self.json(scratch.path + "/out.json")["snippets"] as! [[String: Any]])[0]["claims"] as! [[String: Any]]
+        let snippet = try #require(Self.snippets(scratch.path + "/out.json").first)
+        let claims = try cast(snippet["claims"], as: [[String: Any]].self)
         #expect(claims.map { $0["verdict"] as? String } == ["holds", "holds"], "\(claims)")
         #expect(InterruptionTests.gone(token))
     }
@@ -81,8 +83,8 @@ struct FaultTests {
         let result = try GuideCheckCommand.run(["report", "--isolation", "processes", "--timeout", "5", "--json", "out.json"],
                                                directory: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
-        let snippet = (try Self.json(scratch.path + "/out.json")["snippets"] as! [[String: Any]])[0]
-        let claims = snippet["claims"] as! [[String: Any]]
+        let snippet = try #require(Self.snippets(scratch.path + "/out.json").first)
+        let claims = try cast(snippet["claims"], as: [[String: Any]].self)
         #expect(claims.map { $0["verdict"] as? String } == ["holds", "holds"], "the worker went on and read the run's results: \(snippet)")
 
         // Interrupted while its run, having stopped the worker, sleeps for a
@@ -160,7 +162,7 @@ struct FaultTests {
         #expect(verify.stdout.contains("verified 1 snippet, 1 claim"), "\(verify.stdout)")
         let report = try GuideCheckCommand.run(["report", "be*", "--json", "out.json"], directory: scratch.path)
         #expect(report.status == 0, "\(report.stderr)")
-        let files = (try Self.json(scratch.path + "/out.json")["snippets"] as! [[String: Any]]).map { $0["file"] as? String }
+        let files = try Self.snippets(scratch.path + "/out.json").map { $0["file"] as? String }
         #expect(files == ["beta.py"])
     }
 
@@ -225,7 +227,7 @@ struct FaultTests {
         #expect(result.status == 0, "\(result.stderr)")
         let notices = result.stderr.components(separatedBy: "notice: runs are not isolated in namespaces here: unshare: Operation not permitted; they ran as processes only (docs/isolation.md)").count - 1
         #expect(notices == 1, "one notice, not one per run: \(result.stderr)")
-        let claims = (try Self.json(scratch.path + "/out.json")["snippets"] as! [[String: Any]]).flatMap { $0["claims"] as! [[String: Any]] }
+        let claims = try Self.snippets(scratch.path + "/out.json").flatMap { try cast($0["claims"], as: [[String: Any]].self) }
         #expect(claims.map { $0["verdict"] as? String } == ["holds", "holds"])
         let isolated = try GuideCheckCommand.run(["report"], directory: scratch.path)
         #expect(!isolated.stderr.contains("notice: runs are not isolated"), "no notice where namespaces work: \(isolated.stderr)")
@@ -248,7 +250,7 @@ struct FaultTests {
             """])
         let result = try GuideCheckCommand.run(["report", "--json", "out.json"], directory: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
-        let claims = (try Self.json(scratch.path + "/out.json")["snippets"] as! [[String: Any]]).flatMap { $0["claims"] as! [[String: Any]] }
+        let claims = try Self.snippets(scratch.path + "/out.json").flatMap { try cast($0["claims"], as: [[String: Any]].self) }
         #expect(claims.map { $0["verdict"] as? String } == ["holds", "holds"], "\(claims.map { $0["observed"] ?? "" })")
     }
 
@@ -259,7 +261,8 @@ struct FaultTests {
         let result = try GuideCheckCommand.run(["report", "--json", "out.json"], directory: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: outside))
-        let raised = (try Self.json(scratch.path + "/out.json")["snippets"] as! [[String: Any]])[0]["raised"] as! [[String: Any]]
+        let snippet = try #require(Self.snippets(scratch.path + "/out.json").first)
+        let raised = try cast(snippet["raised"], as: [[String: Any]].self)
         #expect(raised.first?["type"] as? String == "OSError", "\(raised)")
         #expect((raised.first?["message"] as? String)?.contains("Read-only file system") == true)
     }

@@ -44,9 +44,10 @@ struct GuideCommandTests {
         #expect(result.stdout.contains("docs/guide.md:5  wrong  (output)"), "\(result.stdout)")
         #expect(result.stdout.contains("docs/guide.md:12  normalised  (session, doctest-output)"))
         #expect(result.stdout.contains("docs/guide.md:18  wrong  (block, output-block)"))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path + "/out.json"))) as! [String: Any]
-        let claims = ((json["snippets"] as! [[String: Any]])[0]["claims"] as! [[String: Any]])
-        #expect(claims.map { $0["guide_line"] as! Int } == [5, 10, 12, 18])
+        let json = try jsonObject(at: scratch.path + "/out.json")
+        let snippet = try #require(cast(json["snippets"], as: [[String: Any]].self).first)
+        let claims = try cast(snippet["claims"], as: [[String: Any]].self)
+        #expect(try claims.map { try cast($0["guide_line"], as: Int.self) } == [5, 10, 12, 18])
         #expect(claims.allSatisfy { $0["guide"] as? String == "docs/guide.md" })
     }
 

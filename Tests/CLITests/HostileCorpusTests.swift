@@ -47,9 +47,9 @@ struct HostileCorpusTests {
             result = try GuideCheckCommand.run(
                 ["report", "--jobs", "1", "--timeout", "30", "--memory-limit", "1G", "--json", "report.json"],
                 environment: ["TMPDIR": scratch.path + "/tmp"], directory: scratch.path)
-            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path + "/report.json"))) as! [String: Any]
-            for snippet in json["snippets"] as! [[String: Any]] {
-                snippets[snippet["file"] as! String] = snippet
+            let json = try jsonObject(at: scratch.path + "/report.json")
+            for snippet in try cast(json["snippets"], as: [[String: Any]].self) {
+                snippets[try cast(snippet["file"], as: String.self)] = snippet
             }
         }
 
@@ -62,7 +62,7 @@ struct HostileCorpusTests {
 
     static func status(_ suffix: String) throws -> (String, String) {
         let snippet = try run.get().snippet(suffix)
-        return (snippet["status"] as! String, snippet["problem"] as? String ?? "")
+        return (try cast(snippet["status"], as: String.self), snippet["problem"] as? String ?? "")
     }
 
     @Test("the run completes and guidecheck itself survives everything")
@@ -77,7 +77,7 @@ struct HostileCorpusTests {
         let run = try Self.run.get()
         let name = String(format: "h%02db_canary.py", index)
         let canary = try #require(run.snippets[name])
-        let claims = canary["claims"] as! [[String: Any]]
+        let claims = try cast(canary["claims"], as: [[String: Any]].self)
         #expect(claims.count == 9)
         for claim in claims where claim["verdict"] as? String != "holds" {
             Issue.record("after \(run.cases[index]): line \(claim["line"]!) \(claim["documented"]!) observed \(claim["observed"]!)")
@@ -138,7 +138,7 @@ struct HostileCorpusTests {
     func recorded() throws {
         let recursion = try Self.run.get().snippet("recursion_error.py")
         #expect(recursion["status"] as? String == "ok")
-        #expect((recursion["claims"] as! [[String: Any]]).allSatisfy { $0["verdict"] as? String == "holds" })
+        #expect(try cast(recursion["claims"], as: [[String: Any]].self).allSatisfy { $0["verdict"] as? String == "holds" })
         #expect(try Self.status("close_fds.py").0 == "ok")
         let (bombStatus, bombProblem) = try Self.status("memory_bomb.py")
         #expect(bombStatus == "ok", "\(bombProblem)")
@@ -150,7 +150,7 @@ struct HostileCorpusTests {
         let (strayStatus, strayProblem) = try Self.status("stray_writes.py")
         #expect(strayStatus == "ok", "\(strayProblem)")
         let stray = try Self.run.get().snippet("stray_writes.py")
-        #expect((stray["claims"] as! [[String: Any]]).map { $0["verdict"] as? String } == ["holds"])
+        #expect(try cast(stray["claims"], as: [[String: Any]].self).map { $0["verdict"] as? String } == ["holds"])
         let closed = try Self.run.get().snippet("close_fds.py")
         #expect((closed["raised"] as? [[String: Any]])?.first?["type"] as? String == "OSError", "print to a closed fd 1 raises")
     }

@@ -79,8 +79,8 @@ struct ReportingCommandTests {
         let junit = try String(contentsOfFile: scratch.path + "/junit.xml", encoding: .utf8)
         #expect(junit.contains("<failure type=\"expected-differs\""))
         #expect(junit.contains("<failure type=\"context-dependent\""))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path + "/report.json"))) as! [String: Any]
-        let snippet = (json["snippets"] as! [[String: Any]])[0]
+        let json = try jsonObject(at: scratch.path + "/report.json")
+        let snippet = try #require(cast(json["snippets"], as: [[String: Any]].self).first)
         #expect((snippet["expected"] as? [String: Any])?["status"] as? String == "differs")
     }
 
@@ -128,7 +128,7 @@ struct ReportingCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("timings (2 snippets):"))
         #expect(result.stderr.contains("runs outside the code"))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path + "/report.json"))) as! [String: Any]
+        let json = try jsonObject(at: scratch.path + "/report.json")
         let timings = try #require(json["timings"] as? [String: Double])
         for key in ["workers_wall", "worker_read", "worker_runs_overhead", "worker_code", "judge", "guidecheck_user_seconds",
                     "workers_sys_seconds", "guidecheck_peak_rss_mb", "workers_peak_rss_mb"] {
@@ -136,7 +136,7 @@ struct ReportingCommandTests {
         }
         #expect((timings["worker_runs_overhead"] ?? 0) > 0 && (timings["workers_peak_rss_mb"] ?? 0) > 1)
         let plain = try GuideCheckCommand.run(["report", "--json", "plain.json"], directory: scratch.path)
-        let untimed = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path + "/plain.json"))) as! [String: Any]
+        let untimed = try jsonObject(at: scratch.path + "/plain.json")
         #expect(untimed["timings"] == nil && !plain.stderr.contains("timings ("), "only when asked")
     }
 
@@ -189,8 +189,8 @@ struct ReportingCommandTests {
         for shard in 1...2 {
             let result = try GuideCheckCommand.run(["verify", "--shard", "\(shard)/2", "--json", "shard-\(shard).json"], directory: scratch.path)
             #expect(result.status == 0, "\(result.stderr)")
-            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(scratch.path)/shard-\(shard).json"))) as! [String: Any]
-            shardFiles.append((json["snippets"] as! [[String: Any]]).map { $0["file"] as! String })
+            let json = try jsonObject(at: "\(scratch.path)/shard-\(shard).json")
+            shardFiles.append(try cast(json["snippets"], as: [[String: Any]].self).map { try cast($0["file"], as: String.self) })
         }
         #expect(shardFiles.allSatisfy { !$0.isEmpty }, "both shards have work: \(shardFiles)")
         #expect(Set(shardFiles[0]).isDisjoint(with: shardFiles[1]))
@@ -198,8 +198,8 @@ struct ReportingCommandTests {
         let merged = try GuideCheckCommand.run(["merge", "shard-1.json", "shard-2.json", "--json", "all.json", "--junit", "all.xml"], directory: scratch.path)
         #expect(merged.status == 0, "\(merged.stderr)")
         #expect(merged.stdout.contains("merged 2 reports: 4 snippets"))
-        let all = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path + "/all.json"))) as! [String: Any]
-        #expect((all["snippets"] as! [[String: Any]]).map { $0["file"] as! String } == names.map { $0 + ".py" })
+        let all = try jsonObject(at: scratch.path + "/all.json")
+        #expect(try cast(all["snippets"], as: [[String: Any]].self).map { try cast($0["file"], as: String.self) } == names.map { $0 + ".py" })
         let validation = try Self.validate(scratch.path + "/all.xml")
         #expect(validation.valid, "\(validation.output)")
 

@@ -80,12 +80,13 @@ struct VerifyCommandTests {
         #expect(result.stdout.contains("Q5\n  snippets/q05_interning.py:9  context-dependent"))
         #expect(result.stdout.contains("snippets/q21_defaultdict_counter.py:11  wrong"))
         #expect(result.stdout.contains("observed     [('i', 4), ('s', 4), ('p', 2)]"))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path + "/errata.json"))) as! [String: Any]
+        let json = try jsonObject(at: scratch.path + "/errata.json")
         #expect(json["python"] as? String == "3.11.2")
-        let snippets = json["snippets"] as! [[String: Any]]
-        #expect(snippets.map { $0["file"] as! String } == ["q05_interning.py", "q21_defaultdict_counter.py"])
-        #expect(snippets.allSatisfy { ["ok", "error", "crashed", "timeout"].contains($0["status"] as! String) })
-        let claim = (snippets[0]["claims"] as! [[String: Any]]).first { $0["line"] as? Int == 9 }!
+        let snippets = try cast(json["snippets"], as: [[String: Any]].self)
+        #expect(try snippets.map { try cast($0["file"], as: String.self) } == ["q05_interning.py", "q21_defaultdict_counter.py"])
+        #expect(try snippets.allSatisfy { ["ok", "error", "crashed", "timeout"].contains(try cast($0["status"], as: String.self)) })
+        let first = try #require(snippets.first)
+        let claim = try #require(cast(first["claims"], as: [[String: Any]].self).first { $0["line"] as? Int == 9 })
         #expect(claim["kind"] as? String == "output")
         #expect(claim["documented"] as? String == "False in most contexts (not interned)")
         #expect(claim["observed"] as? String == "True")

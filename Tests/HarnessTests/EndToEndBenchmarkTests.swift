@@ -123,12 +123,12 @@ struct EndToEndBenchmarkTests {
         #expect(results[4].verdict == .notCheckable)
         #expect(results[4].reason == "needs another Python")
 
-        let json = try JSONSerialization.jsonObject(with: BenchReport(python: "3.11.2", machine: MachineInfo.current(), quick: true,
-                                                                       results: results, seconds: 1).json()) as! [String: Any]
+        let json = try cast(JSONSerialization.jsonObject(with: BenchReport(python: "3.11.2", machine: MachineInfo.current(), quick: true,
+                                                                            results: results, seconds: 1).json()), as: [String: Any].self)
         #expect((json["machine"] as? [String: Any])?["cores"] as? Int == MachineInfo.current().cores)
-        let claims = json["claims"] as! [[String: Any]]
-        #expect(claims.map { $0["benchmark"] as! String } == ["ratio", "gc_untouched", "linear", "conditioned", "elsewhere"])
-        #expect(claims.allSatisfy { BenchVerdict(rawValue: $0["verdict"] as! String) != nil })
+        let claims = try cast(json["claims"], as: [[String: Any]].self)
+        #expect(try claims.map { try cast($0["benchmark"], as: String.self) } == ["ratio", "gc_untouched", "linear", "conditioned", "elsewhere"])
+        #expect(try claims.allSatisfy { BenchVerdict(rawValue: try cast($0["verdict"], as: String.self)) != nil })
         #expect((claims[0]["values"] as? [Double])?.count == ratio.processes * ratio.valuesPerProcess)
         let interval = try #require(claims[0]["interval"] as? [Double])
         #expect(interval.count == 2 && interval[0] <= interval[1])
