@@ -36,7 +36,9 @@ struct ProcFileTests {
         child.executableURL = URL(fileURLWithPath: "/bin/sleep")
         child.arguments = ["5"]
         try child.run()
-        defer { child.terminate(); child.waitUntilExit() }
+        // SIGKILL: a child started from a test thread inherits that thread's
+        // blocked signals, SIGTERM among them (it would sleep its 5 s out).
+        defer { kill(child.processIdentifier, SIGKILL); child.waitUntilExit() }
         #expect(ChildSupervisor.adoptedChildren().contains(child.processIdentifier))
         #expect(ProcFile.read("/proc/self/no-such-file") == nil)
     }
