@@ -183,7 +183,8 @@ struct FaultTests {
         live.executableURL = URL(fileURLWithPath: "/bin/sleep")
         live.arguments = ["30"]
         try live.run()
-        defer { live.terminate(); live.waitUntilExit() }
+        // SIGKILL: it inherits the test thread's blocked SIGTERM.
+        defer { kill(live.processIdentifier, SIGKILL); live.waitUntilExit() }
         let base = NSTemporaryDirectory()
         let left = base + "guidecheck-test-\(pidMax + 1)-probe"
         let kept = base + "guidecheck-decoy-\(live.processIdentifier)-probe"
