@@ -53,9 +53,21 @@ final class OutputCapture {
 
     func start(_ gil: borrowing GIL) throws(CaptureError) {
         gil.flushStandardStreams()
+        var made: [Int32] = [-1, -1]
+        guard pipe(&made) == 0 else { throw CaptureError(operation: "pipe", errno: errno) }
+        // The pipe's ends above the standard descriptors: with fd 1 or 2 closed
+        // (`guidecheck run x.py 2>&-`), pipe() is given that number, and the
+        // redirect below would replace the pipe's own end.
         var ends: [Int32] = [-1, -1]
-        guard pipe(&ends) == 0 else { throw CaptureError(operation: "pipe", errno: errno) }
-        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        for index in 0..<2 {
+            ends[index] = fcntl(made[index], F_DUPFD_CLOEXEC, 10)
+            if ends[index] < 0 { ends[index] = -errno }
+            close(made[index])
+        }
+        if let failed = ends.first(where: { $0 < 0 }) {
+            for end in ends where end >= 0 { close(end) }
+            throw CaptureError(operation: "fcntl(F_DUPFD_CLOEXEC)", errno: -failed)
+        }
         // A copy of each to put back. Without one the restore closes the fd, as
         // it was before; but a copy refused for another reason (out of
         // descriptors) must stop here, or fds 1 and 2 would be closed for good.

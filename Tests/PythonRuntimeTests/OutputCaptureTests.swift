@@ -86,6 +86,23 @@ struct OutputCaptureTests {
         #expect(report.contains(#"first ["closed: before"] next ["closed: next job"] restored true"#), "\(report)")
     }
 
+    @Test("with fd 2 closed before the job (`2>&-`), both streams are captured and fd 2 is closed again after")
+    func closedBeforeTheJob() async throws {
+        // In a process of its own: it closes fd 2 for the whole process.
+        let result = try #require(await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+            let scratch = ScratchDirectory()
+            let path = scratch.write("both.py", "import os\nprint('closed2: out')\nos.write(2, b'closed2: err\\n')\n")
+            let python = try PythonInterpreter.start()
+            close(2)
+            let run = try python.withGILBlocking { gil in try gil.runScript(at: path) }
+            var info = stat()
+            let closedAgain = fstat(2, &info) != 0
+            FileHandle.standardOutput.write(Data("lines \(run.output.lines(tagged: "closed2:")) closed again \(closedAgain)\n".utf8))
+        })
+        let report = String(decoding: result.standardOutputContent, as: UTF8.self)
+        #expect(report.contains(#"lines ["closed2: out", "closed2: err"] closed again true"#), "\(report)")
+    }
+
     @Test("output past the limit is counted, not kept")
     func outputLimit() async throws {
         // In a process of its own, so no other test's writes to fd 1 land in the capture.
