@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "process_control.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <errno.h>
@@ -190,6 +191,24 @@ int gc_write_all(int fd, const void *bytes, size_t count) {
         count -= (size_t)written;
     }
     return 0;
+}
+
+int gc_write_all_without_sigpipe(int fd, const void *bytes, size_t count) {
+    sigset_t pipe_only, previous;
+    sigemptyset(&pipe_only);
+    sigaddset(&pipe_only, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_only, &previous);
+    int result = gc_write_all(fd, bytes, count);
+    int saved = errno;
+    // SIGPIPE from a write is sent to the writing thread: take it while it is
+    // blocked (unless the thread blocked it itself: then it stays pending).
+    if (result != 0 && saved == EPIPE && !sigismember(&previous, SIGPIPE)) {
+        struct timespec now = {0, 0};
+        while (sigtimedwait(&pipe_only, NULL, &now) < 0 && errno == EINTR) {}
+    }
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    errno = saved;
+    return result;
 }
 
 // A crashed run's native stack, for --verbose: written by the run's own

@@ -33,10 +33,6 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
         }
         process.standardInput = input
         process.standardOutput = output
-        // A write to a worker that died must fail (EPIPE, reported as the
-        // worker being gone), not kill guidecheck with SIGPIPE. Python ignores
-        // SIGPIPE at start-up too, so the workers inherit what they would set.
-        signal(SIGPIPE, SIG_IGN)
         do { try process.run() } catch {
             throw WorkerError(message: "cannot start a worker (\(executable)): \(error.localizedDescription)")
         }
@@ -59,9 +55,13 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
         case .compactFrames:
             data = Data(WireFormat.frame((try? CompactCoding.encode(request)) ?? []))
         }
-        do { try input.fileHandleForWriting.write(contentsOf: data) } catch {
-            throw WorkerError(message: "the worker is gone: \(error.localizedDescription)")
+        // A worker that died must make this write fail (EPIPE: the worker is
+        // gone), not kill guidecheck with SIGPIPE; guidecheck's own disposition
+        // stays the default (`guidecheck verify | head` ends as usual).
+        let failed = data.withUnsafeBytes {
+            gc_write_all_without_sigpipe(input.fileHandleForWriting.fileDescriptor, $0.baseAddress, $0.count) != 0
         }
+        if failed { throw WorkerError(message: "the worker is gone: \(String(cString: strerror(errno)))") }
     }
 
     /// Closes the worker's stdin: it ends once it has answered what it was sent.

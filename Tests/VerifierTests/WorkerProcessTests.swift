@@ -18,9 +18,12 @@ struct WorkerProcessTests {
             let worker = try WorkerProcessTests.shell(then: "exit 0")
             #expect(worker.python == "3.11.2")
             _ = worker.waitForExit()
-            // More than a pipe holds, so the write cannot just sit in the buffer.
-            let request = String(repeating: "x", count: 1 << 20)
-            #expect(throws: WorkerError.self) { try worker.send(request) }
+            let error = #expect(throws: WorkerError.self) { try worker.send("a request") }
+            #expect(error?.message.hasPrefix("the worker is gone: Broken pipe") == true, "\(String(describing: error))")
+            // guidecheck's own disposition is untouched: still the default.
+            var current = sigaction()
+            sigaction(SIGPIPE, nil, &current)
+            #expect(current.__sigaction_handler.sa_handler == nil, "SIGPIPE is no longer SIG_DFL")
         }
     }
 
@@ -31,9 +34,9 @@ struct WorkerProcessTests {
         #expect(error.message.contains("died (killed by SIGKILL)"), "\(error.message)")
     }
 
-    @Test("a body arrives whole, however the worker splits its line")
+    @Test("a body larger than one read (64 KiB) arrives whole")
     func splitLine() throws {
-        let worker = try Self.shell(then: #"printf '{"kind":"bo'; sleep 0.05; printf 'dy","body":"done"}\n'"#)
-        #expect(try worker.next() == "done")
+        let worker = try Self.shell(then: #"printf '{"kind":"body","body":"'; head -c 300000 /dev/zero | tr '\0' x; printf '"}\n'"#)
+        #expect(try worker.next() == String(repeating: "x", count: 300_000))
     }
 }

@@ -35,6 +35,10 @@ int gc_kill_group_on_termination(void);
 /// Writes all `count` bytes to `fd`, retrying short writes and EINTR; 0 on
 /// success, -1 with errno set. Async-signal-safe.
 int gc_write_all(int fd, const void *bytes, size_t count);
+/// gc_write_all to a pipe whose reader may be gone: with SIGPIPE blocked in the
+/// calling thread, and the SIGPIPE the write raised taken, so the write fails
+/// with EPIPE (-1, errno set) and the process's own disposition is untouched.
+int gc_write_all_without_sigpipe(int fd, const void *bytes, size_t count);
 
 /// In a worker that has no thread yet: new PID, mount and (when
 /// `isolate_network`) network namespaces, a user namespace when not root. The
