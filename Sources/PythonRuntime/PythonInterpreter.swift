@@ -159,9 +159,11 @@ public final class PythonInterpreter: Sendable {
             return .failure(error(from: status, diagnostics: printed))
         }
 
-        // Python normally ignores SIGPIPE at start-up (writes then fail with
-        // BrokenPipeError); isolated start-up installs no handlers, so do it here.
+        // Python normally ignores SIGPIPE and SIGXFSZ at start-up (writes then
+        // fail with BrokenPipeError, or OSError "File too large" past
+        // RLIMIT_FSIZE); isolated start-up installs no handlers, so do it here.
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
         // C stdio to a pipe is fully buffered; line-buffered, as on a terminal,
         // output from C code keeps its place among Python's writes.
         gc_line_buffer_stdout()

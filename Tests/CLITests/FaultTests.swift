@@ -255,6 +255,22 @@ struct FaultTests {
         #expect(claims.map { $0["verdict"] as? String } == ["holds", "holds"], "\(claims.map { $0["observed"] ?? "" })")
     }
 
+    @Test("past RLIMIT_FSIZE a write fails with OSError, as under python3 (SIGXFSZ ignored), instead of killing the run")
+    func fileSizeLimit() throws {
+        let scratch = Self.folder(["fsize.py": """
+            import os, resource
+            resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
+            fd = os.open('big', os.O_WRONLY | os.O_CREAT)
+            os.write(fd, b'x' * 5000)  # 1000
+            os.write(fd, b'x')  # OSError: [Errno 27] File too large
+            """])
+        let result = try GuideCheckCommand.run(["report", "--json", "out.json"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let snippet = try #require(Self.snippets(scratch.path + "/out.json").first)
+        let claims = try cast(snippet["claims"], as: [[String: Any]].self)
+        #expect(claims.map { $0["verdict"] as? String } == ["holds", "holds"], "\(snippet)")
+    }
+
     @Test("in namespaces a snippet cannot write outside its directory; it is told so by an OSError")
     func readOnlyOutside() throws {
         let outside = "/tmp/guidecheck-outside-\(UUID().uuidString)"
