@@ -170,7 +170,11 @@ struct DoctorFacts: Sendable {
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { return .failure(SpawnError(message: "\(error.localizedDescription)")) }
-        let data = (try? pipe.fileHandleForReading.readToEnd()) ?? Data()
+        let data: Data
+        do { data = try pipe.fileHandleForReading.readToEnd() ?? Data() } catch {
+            process.waitUntilExit()
+            return .failure(SpawnError(message: "cannot read its output: \(error.localizedDescription)"))
+        }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return .failure(SpawnError(message: "exit status \(process.terminationStatus)")) }
         return .success(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
