@@ -22,9 +22,10 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
     /// The Python version the worker reported when it was ready.
     public private(set) var python = ""
 
-    /// Starts `executable arguments…` and waits for it to say it is ready.
+    /// Starts `executable arguments…` and waits for it to say it is ready;
+    /// `started` learns its pid before that wait.
     public init(executable: String, arguments: [String], environment: [String: String] = [:],
-                format: WireFormat = .jsonLines) throws {
+                format: WireFormat = .jsonLines, started: (pid_t) -> Void = { _ in }) throws {
         self.format = format
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -36,6 +37,7 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
         do { try process.run() } catch {
             throw WorkerError(message: "cannot start a worker (\(executable)): \(error.localizedDescription)")
         }
+        started(process.processIdentifier)
         switch try receive() {
         case .ready(let version): python = version
         case .failed(let message): throw WorkerError(message: message)

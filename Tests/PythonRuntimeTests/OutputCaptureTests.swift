@@ -103,6 +103,27 @@ struct OutputCaptureTests {
         #expect(report.contains(#"lines ["closed2: out", "closed2: err"] closed again true"#), "\(report)")
     }
 
+    @Test("a capture that cannot keep its descriptors above 10 refuses the job and leaves fds 1 and 2 as they were")
+    func refusedWithoutDescriptors() async throws {
+        // In a process of its own: it lowers the process's descriptor limit.
+        let result = try #require(await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
+            let scratch = ScratchDirectory()
+            let path = scratch.write("never.py", "print('refused: ran')\n")
+            let python = try PythonInterpreter.start()
+            let before = try OutputCaptureTests.descriptorIdentities()
+            var limit = rlimit(rlim_cur: 10, rlim_max: 10)
+            setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+            var refusal = "none"
+            do { _ = try python.withGILBlocking { gil in try gil.runScript(at: path) } } catch { refusal = "\(error)" }
+            let after = try OutputCaptureTests.descriptorIdentities()
+            FileHandle.standardOutput.write(Data("refusal: \(refusal); restored \(after == before)\n".utf8))
+        })
+        let report = String(decoding: result.standardOutputContent, as: UTF8.self)
+        #expect(report.contains("refusal: cannot capture output: fcntl(F_DUPFD_CLOEXEC) failed"), "\(report)")
+        #expect(report.contains("restored true"), "\(report)")
+        #expect(!report.contains("refused: ran"), "\(report)")
+    }
+
     @Test("output past the limit is counted, not kept")
     func outputLimit() async throws {
         // In a process of its own, so no other test's writes to fd 1 land in the capture.

@@ -46,6 +46,8 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     /// The worker `pythonVersion` started, kept for the first job: an
     /// interpreter started only to say its version cost a worker's start-up.
     private var spare: SnippetWorker?
+    /// Workers started and not yet registered (see `startWorker`).
+    private var starting: Set<pid_t> = []
 
     public var phaseSeconds: (shared: Double, exclusive: Double) { lock.withLock { phases } }
 
@@ -66,8 +68,20 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         return worker.python
     }
 
+    /// Starts a worker; until `register` takes it, its pid is among `starting`,
+    /// so that another worker's death cannot take it for an orphan and kill it.
     private func startWorker(arguments: [String]) throws -> SnippetWorker {
-        try SnippetWorker(executable: executable, arguments: arguments, environment: Self.workerEnvironment, format: .compactFrames)
+        var spawned: pid_t?
+        do {
+            return try SnippetWorker(executable: executable, arguments: arguments, environment: Self.workerEnvironment,
+                                     format: .compactFrames) { pid in
+                spawned = pid
+                lock.withLock { _ = starting.insert(pid) }
+            }
+        } catch {
+            if let spawned { lock.withLock { _ = starting.remove(spawned) } }
+            throw error
+        }
     }
 
     /// The spare worker, when it was started with `arguments` and is still alive.
@@ -206,11 +220,13 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         Double(max(1, job.settings.modes.count)) * (job.settings.limits.timeout + 1) + 5
     }
 
-    private var livePids: Set<pid_t> { lock.withLock { Set(live.map(\.pid)) } }
+    /// Every worker of this pool, registered or still starting: not orphans.
+    private var livePids: Set<pid_t> { lock.withLock { Set(live.map(\.pid)).union(starting) } }
 
     /// Adds a started worker to those a stop terminates; false once stopped.
     private func register(_ worker: SnippetWorker) -> Bool {
         lock.withLock {
+            starting.remove(worker.pid)
             guard !stopped else { return false }
             live.append(worker)
             return true
