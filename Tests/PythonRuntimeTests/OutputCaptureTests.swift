@@ -103,7 +103,7 @@ struct OutputCaptureTests {
         #expect(report.contains(#"lines ["closed2: out", "closed2: err"] closed again true"#), "\(report)")
     }
 
-    @Test("a capture that cannot keep its descriptors above 10 refuses the job and leaves fds 1 and 2 as they were")
+    @Test("a job started out of descriptors is refused, and fds 1 and 2 stay as they were")
     func refusedWithoutDescriptors() async throws {
         // In a process of its own: it lowers the process's descriptor limit.
         let result = try #require(await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
@@ -111,6 +111,9 @@ struct OutputCaptureTests {
             let path = scratch.write("never.py", "print('refused: ran')\n")
             let python = try PythonInterpreter.start()
             let before = try OutputCaptureTests.descriptorIdentities()
+            // At most 10: the script cannot be read, the pipe cannot be made, or
+            // it cannot be moved above fd 10, depending on how many descriptors
+            // the process already has (CI's differ); each must refuse the job.
             var limit = rlimit(rlim_cur: 10, rlim_max: 10)
             setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
             var refusal = "none"
@@ -119,7 +122,7 @@ struct OutputCaptureTests {
             FileHandle.standardOutput.write(Data("refusal: \(refusal); restored \(after == before)\n".utf8))
         })
         let report = String(decoding: result.standardOutputContent, as: UTF8.self)
-        #expect(report.contains("refusal: cannot capture output: fcntl(F_DUPFD_CLOEXEC) failed"), "\(report)")
+        #expect(report.hasPrefix("refusal: ") && !report.hasPrefix("refusal: none"), "\(report)")
         #expect(report.contains("restored true"), "\(report)")
         #expect(!report.contains("refused: ran"), "\(report)")
     }
