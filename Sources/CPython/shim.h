@@ -60,6 +60,12 @@ static inline PyObject *gc_call_method_noargs(PyObject *obj, const char *name) {
     return result;
 }
 
+// A pipe whose ends are close-on-exec from the start: no child spawned meanwhile
+// keeps one. (pipe2 is a GNU extension, hidden by the default feature macros
+// the system headers were included with above.)
+int pipe2(int pipefd[2], int flags);
+static inline int gc_pipe_cloexec(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
+
 // C stdout to a pipe is fully buffered; a terminal's is line-buffered.
 static inline void gc_line_buffer_stdout(void) { setvbuf(stdout, NULL, _IOLBF, 0); }
 

@@ -54,14 +54,14 @@ final class OutputCapture {
     func start(_ gil: borrowing GIL) throws(CaptureError) {
         gil.flushStandardStreams()
         var made: [Int32] = [-1, -1]
-        guard pipe(&made) == 0 else { throw CaptureError(operation: "pipe", errno: errno) }
+        guard gc_pipe_cloexec(&made) == 0 else { throw CaptureError(operation: "pipe", errno: errno) }
         // The pipe's ends above the standard descriptors: with fd 1 or 2 closed
         // (`guidecheck run x.py 2>&-`), pipe() is given that number, and the
         // redirect below would replace the pipe's own end.
         var ends: [Int32] = [-1, -1]
         for index in 0..<2 {
             ends[index] = fcntl(made[index], F_DUPFD_CLOEXEC, 10)
-            if ends[index] < 0 { ends[index] = -errno }
+            if ends[index] < 0 { ends[index] = -max(errno, 1) }
             close(made[index])
         }
         if let failed = ends.first(where: { $0 < 0 }) {

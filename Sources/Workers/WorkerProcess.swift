@@ -22,10 +22,12 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
     /// The Python version the worker reported when it was ready.
     public private(set) var python = ""
 
-    /// Starts `executable arguments…` and waits for it to say it is ready;
-    /// `started` learns its pid before that wait.
+    /// Starts `executable arguments…` and waits for it to say it is ready.
+    /// `launch` is handed the start itself, which returns the pid: a caller can
+    /// wrap it (hold a lock, note the pid) before the wait for ready.
     public init(executable: String, arguments: [String], environment: [String: String] = [:],
-                format: WireFormat = .jsonLines, started: (pid_t) -> Void = { _ in }) throws {
+                format: WireFormat = .jsonLines,
+                launch: (_ start: () throws -> pid_t) throws -> Void = { start in _ = try start() }) throws {
         self.format = format
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -34,10 +36,15 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
         }
         process.standardInput = input
         process.standardOutput = output
-        do { try process.run() } catch {
+        let process = self.process
+        do {
+            try launch {
+                try process.run()
+                return process.processIdentifier
+            }
+        } catch {
             throw WorkerError(message: "cannot start a worker (\(executable)): \(error.localizedDescription)")
         }
-        started(process.processIdentifier)
         switch try receive() {
         case .ready(let version): python = version
         case .failed(let message): throw WorkerError(message: message)
@@ -60,10 +67,10 @@ public final class WorkerProcess<Request: Encodable, Body: Codable & Sendable>: 
         // A worker that died must make this write fail (EPIPE: the worker is
         // gone), not kill guidecheck with SIGPIPE; guidecheck's own disposition
         // stays the default (`guidecheck verify | head` ends as usual).
-        let failed = data.withUnsafeBytes {
-            gc_write_all_without_sigpipe(input.fileHandleForWriting.fileDescriptor, $0.baseAddress, $0.count) != 0
+        let code = data.withUnsafeBytes {
+            gc_write_all_without_sigpipe(input.fileHandleForWriting.fileDescriptor, $0.baseAddress, $0.count) == 0 ? 0 : errno
         }
-        if failed { throw WorkerError(message: "the worker is gone: \(String(cString: strerror(errno)))") }
+        if code != 0 { throw WorkerError(message: "the worker is gone: \(String(cString: strerror(code)))") }
     }
 
     /// Closes the worker's stdin: it ends once it has answered what it was sent.

@@ -111,19 +111,26 @@ struct OutputCaptureTests {
             let path = scratch.write("never.py", "print('refused: ran')\n")
             let python = try PythonInterpreter.start()
             let before = try OutputCaptureTests.descriptorIdentities()
-            // At most 10: the script cannot be read, the pipe cannot be made, or
-            // it cannot be moved above fd 10, depending on how many descriptors
-            // the process already has (CI's differ); each must refuse the job.
-            var limit = rlimit(rlim_cur: 10, rlim_max: 10)
-            setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+            let open = OutputCaptureTests.openDescriptors()
+            // A soft limit of 10: the script cannot be read, the pipe cannot be
+            // made, or it cannot be moved above fd 10, depending on how many
+            // descriptors the process already has (CI's differ); each must
+            // refuse the job, and leave no descriptor behind.
+            var limit = rlimit()
+            getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+            var lowered = limit
+            lowered.rlim_cur = 10
+            setrlimit(Int32(RLIMIT_NOFILE.rawValue), &lowered)
             var refusal = "none"
             do { _ = try python.withGILBlocking { gil in try gil.runScript(at: path) } } catch { refusal = "\(error)" }
+            setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
             let after = try OutputCaptureTests.descriptorIdentities()
-            FileHandle.standardOutput.write(Data("refusal: \(refusal); restored \(after == before)\n".utf8))
+            let leaked = OutputCaptureTests.openDescriptors() != open
+            FileHandle.standardOutput.write(Data("refusal: \(refusal); restored \(after == before); leaked \(leaked)\n".utf8))
         })
         let report = String(decoding: result.standardOutputContent, as: UTF8.self)
         #expect(report.hasPrefix("refusal: ") && !report.hasPrefix("refusal: none"), "\(report)")
-        #expect(report.contains("restored true"), "\(report)")
+        #expect(report.contains("restored true; leaked false"), "\(report)")
         #expect(!report.contains("refused: ran"), "\(report)")
     }
 
@@ -169,6 +176,12 @@ struct OutputCaptureTests {
         #expect(!found)
         #expect(String(decoding: kept, as: UTF8.self) == "text ")
         #expect(String(decoding: scanner.pending, as: UTF8.self) == "<<e")
+    }
+
+    /// The descriptors this process has open (the listing's own among them,
+    /// the same number each time when nothing leaked).
+    static func openDescriptors() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).sorted()
     }
 
     /// (device, inode) of fds 1 and 2.

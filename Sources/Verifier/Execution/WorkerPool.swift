@@ -48,6 +48,8 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
     private var spare: SnippetWorker?
     /// Workers started and not yet registered (see `startWorker`).
     private var starting: Set<pid_t> = []
+    /// Held while a worker is spawned and while orphans are swept.
+    private let spawning = NSLock()
 
     public var phaseSeconds: (shared: Double, exclusive: Double) { lock.withLock { phases } }
 
@@ -68,20 +70,30 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         return worker.python
     }
 
-    /// Starts a worker; until `register` takes it, its pid is among `starting`,
-    /// so that another worker's death cannot take it for an orphan and kill it.
+    /// Starts a worker. Until `register` takes it, its pid is among `starting`;
+    /// it is spawned under `spawning`, which the orphan sweep also holds, so the
+    /// sweep never sees a worker that is neither spawned nor known.
     private func startWorker(arguments: [String]) throws -> SnippetWorker {
         var spawned: pid_t?
         do {
             return try SnippetWorker(executable: executable, arguments: arguments, environment: Self.workerEnvironment,
-                                     format: .compactFrames) { pid in
-                spawned = pid
-                lock.withLock { _ = starting.insert(pid) }
+                                     format: .compactFrames) { start in
+                try spawning.withLock {
+                    let pid = try start()
+                    spawned = pid
+                    lock.withLock { _ = starting.insert(pid) }
+                }
             }
         } catch {
             if let spawned { lock.withLock { _ = starting.remove(spawned) } }
             throw error
         }
+    }
+
+    /// What a dead worker's runs left is now this process's: stop it, sparing
+    /// this pool's workers (those starting included; none starts meanwhile).
+    private func killOrphans() {
+        spawning.withLock { ProgramRunner.killOrphans(sparing: livePids) }
     }
 
     /// The spare worker, when it was started with `arguments` and is still alive.
@@ -198,8 +210,7 @@ public final class WorkerPool: SnippetRunner, @unchecked Sendable {
         } catch {
             if let broken = worker { retire(broken, graceful: false) }
             worker = nil
-            // What the dead worker's run started is now this process's: stop it.
-            ProgramRunner.killOrphans(sparing: livePids)
+            killOrphans()
             // The claims were read before the runs: report each, with why there is no result.
             var outcome = read ?? SnippetOutcome(snippet: job.program.name)
             outcome.problem = "\(error)"
