@@ -79,6 +79,7 @@ static inline PyObject *gc_type_of(PyObject *o) { return Py_NewRef((PyObject *)P
 
 // Raises RuntimeError(message) (PyExc_RuntimeError is a mutable global to Swift).
 static inline void gc_raise_runtime_error(const char *message) { PyErr_SetString(PyExc_RuntimeError, message); }
+static inline void gc_raise_syntax_error(const char *message) { PyErr_SetString(PyExc_SyntaxError, message); }
 
 // Type checks that are macros in the C API.
 static inline int gc_is_unicode(PyObject *o) { return PyUnicode_Check(o); }

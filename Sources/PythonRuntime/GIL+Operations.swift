@@ -42,6 +42,12 @@ extension GIL {
     /// declaration in it is not applied again (PyCF_IGNORE_COOKIE, as compile()
     /// does for a str).
     public func compile(_ source: String, filename: String, mode: CompileMode) throws(PythonException) -> PyRef {
+        // The C API takes a C string, which would end at the first NUL: the
+        // rest of the source would be dropped without a word.
+        if source.utf8.contains(0) {
+            gc_raise_syntax_error("source code cannot contain null bytes")
+            return try PyRef.checked(nil, self)
+        }
         var flags = PyCompilerFlags(cf_flags: 0x0800, cf_feature_version: PY_MINOR_VERSION)
         return try PyRef.checked(Py_CompileStringExFlags(source, filename, mode.start, &flags, -1), self)
     }

@@ -174,6 +174,54 @@ struct FaultTests {
         #expect(result.stderr.contains("--memory-limit must be a size of at least 64M"), "\(result.stderr)")
     }
 
+    @Test("limits out of range are refused with a message, not a crash: a memory limit past Int.max, a NaN or infinite timeout")
+    func limitsOutOfRange() throws {
+        let scratch = Self.folder(["one.py": "print(1)  # 1\n"])
+        for (options, message) in [(["--memory-limit", "99999999999G"], "--memory-limit must be a size of at least 64M"),
+                                   (["--timeout", "nan"], "--timeout must be a number of seconds above 0"),
+                                   (["--timeout", "1e309"], "--timeout must be a number of seconds above 0")] {
+            let result = try GuideCheckCommand.run(["verify"] + options, directory: scratch.path)
+            #expect(result.status == 64, "\(options): \(result.stderr)")
+            #expect(result.stderr.contains(message), "\(options): \(result.stderr)")
+        }
+    }
+
+    @Test("a manifest's timeout that is not a time limit, or a file listed twice, is an error at its line")
+    func manifestValues() throws {
+        for (manifest, message) in [
+            ("snippets:\n  - file: one.py\n    question: Q1\n    timeout: .nan\n", "manifest.yaml:4: one.py: timeout must be"),
+            ("defaults:\n  timeout: -5\nsnippets:\n  - file: one.py\n    question: Q1\n", "manifest.yaml:2: defaults: timeout must be"),
+            ("snippets:\n  - file: one.py\n    question: Q1\n  - file: one.py\n    question: Q2\n",
+             "manifest.yaml:4: one.py is listed twice; the first entry (line 2)"),
+        ] {
+            let scratch = Self.folder(["one.py": "print(1)  # 1\n", "manifest.yaml": manifest])
+            let result = try GuideCheckCommand.run(["verify"], directory: scratch.path)
+            #expect(result.status == 2, "\(result.stderr)")
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+        }
+    }
+
+    @Test("code the compiler cannot read (a NUL byte, nesting too deep) is a syntax error at its line, not a traceback of guidecheck's")
+    func unreadableCode() throws {
+        let scratch = Self.folder([
+            "nul.py": "x = 1\n\u{0}\nprint(x)  # 1\n",
+            "deep.py": "x = " + String(repeating: "1+", count: 300_000) + "1\n",
+        ])
+        let result = try GuideCheckCommand.run(["report", "--json", "out.json"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let problems = try Self.snippets(scratch.path + "/out.json").map { "\($0["file"] ?? ""): \($0["problem"] ?? "")" }
+        #expect(problems.contains { $0.hasPrefix("deep.py:") && $0.contains("deep.py:1:1: SyntaxError: too deeply nested to parse") }, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("nul.py:") && $0.contains("nul.py:2:1: SyntaxError: source code cannot contain null bytes") }, "\(problems)")
+        #expect(!result.stdout.contains("Traceback"), "\(result.stdout)")
+        let claims = try GuideCheckCommand.run(["claims", "--filter", "nul"], directory: scratch.path)
+        #expect(claims.status == 0, "\(claims.stderr)")
+        #expect(claims.stdout.contains("SyntaxError: source code cannot contain null bytes"), "\(claims.stdout)")
+        // guidecheck run: the code after the NUL is not dropped without a word.
+        let run = try GuideCheckCommand.run(["run", scratch.path + "/snippets/nul.py"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("SyntaxError: source code cannot contain null bytes"), "\(run.stderr)")
+    }
+
     @Test("tests leave nothing in the temporary folder: what an ended test process left is swept, a live one's is kept")
     func temporaryLeftovers() throws {
         // A pid above the kernel's largest is a process that has ended, and no

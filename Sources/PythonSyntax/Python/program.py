@@ -16,10 +16,28 @@ import ast
 import warnings
 
 
+def _unparsable(error, code, path, first_line):
+    """A chunk the compiler cannot even read, as the SyntaxError every reader of
+    a chunk handles: a NUL byte (ValueError, at the NUL's line), or nesting too
+    deep for the parser (RecursionError, MemoryError, at the chunk's first line)."""
+    if isinstance(error, ValueError):
+        line = first_line + code[:code.find('\0')].count('\n') if '\0' in code else first_line
+        return SyntaxError('source code cannot contain null bytes', (path, line, 1, None))
+    return SyntaxError(f'too deeply nested to parse ({type(error).__name__}: {error})'.replace(': )', ')'),
+                       (path, first_line, 1, None))
+
+
+def _compile(source, path, mode, flags, code, first_line):
+    try:
+        return compile(source, path, mode, flags, dont_inherit=True)
+    except (ValueError, RecursionError, MemoryError) as error:
+        raise _unparsable(error, code, path, first_line) from None
+
+
 def parse(code, path, first_line=1, flags=0):
     """The module tree of one chunk, its line numbers those of the virtual file.
     `flags` are `__future__` compiler flags in force (see `future_flags`)."""
-    return compile('\n' * (first_line - 1) + code, path, 'exec', ast.PyCF_ONLY_AST | flags, dont_inherit=True)
+    return _compile('\n' * (first_line - 1) + code, path, 'exec', ast.PyCF_ONLY_AST | flags, code, first_line)
 
 
 def parse_and_check(code, path, first_line=1, flags=0):
@@ -29,7 +47,10 @@ def parse_and_check(code, path, first_line=1, flags=0):
     tree = parse(code, path, first_line, flags)
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        compile(tree, path, 'exec', flags, dont_inherit=True)
+        try:
+            compile(tree, path, 'exec', flags, dont_inherit=True)
+        except (RecursionError, MemoryError) as error:
+            raise _unparsable(error, code, path, first_line) from None
     return tree
 
 
@@ -47,16 +68,16 @@ def parse_example(code, first_line=1, flags=0):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
-            compile(code, STDIN, 'single', flags, dont_inherit=True)
+            _compile(code, STDIN, 'single', flags, code, 1)
     except SyntaxError as error:
         try:
-            tree = compile(code, STDIN, 'exec', ast.PyCF_ONLY_AST | flags, dont_inherit=True)
+            tree = _compile(code, STDIN, 'exec', ast.PyCF_ONLY_AST | flags, code, 1)
         except SyntaxError:
             raise error from None
         if tree.body:
             raise
         return tree
-    tree = compile(code, STDIN, 'exec', ast.PyCF_ONLY_AST | flags, dont_inherit=True)
+    tree = _compile(code, STDIN, 'exec', ast.PyCF_ONLY_AST | flags, code, 1)
     return ast.increment_lineno(tree, first_line - 1)
 
 

@@ -147,7 +147,27 @@ public struct Manifest: Codable, Sendable, Equatable {
             throw CorpusError(file: url.path, line: nil, message: "cannot read the manifest: \(error.localizedDescription)")
         }
         var manifest = try StrictYAML.decode(Manifest.self, from: text, file: url.path, schema: schema)
-        if let root = try? Yams.compose(yaml: text) {
+        let root = try? Yams.compose(yaml: text)
+        func line(_ path: [Key]) -> Int? { root.flatMap { StrictYAML.line(of: path, in: $0) } }
+        if let timeout = manifest.defaults?.timeout, !TimeLimit.accepts(timeout) {
+            throw CorpusError(file: url.path, line: line([Key("defaults"), Key("timeout")]),
+                              message: "defaults: timeout must be \(TimeLimit.rule), not \(timeout)")
+        }
+        var first: [String: Int] = [:]
+        for (index, entry) in manifest.snippets.enumerated() {
+            if let timeout = entry.timeout, !TimeLimit.accepts(timeout) {
+                throw CorpusError(file: url.path, line: line([Key("snippets"), Key(index), Key("timeout")]),
+                                  message: "\(entry.file): timeout must be \(TimeLimit.rule), not \(timeout)")
+            }
+            // Two entries for one file: which one holds would be a guess.
+            if let earlier = first[entry.file] {
+                let where_ = line([Key("snippets"), Key(earlier)]).map { " (line \($0))" } ?? ""
+                throw CorpusError(file: url.path, line: line([Key("snippets"), Key(index)]),
+                                  message: "\(entry.file) is listed twice; the first entry\(where_) is the one to keep")
+            }
+            first[entry.file] = index
+        }
+        if let root {
             for entry in manifest.snippets.indices {
                 for annotation in (manifest.snippets[entry].annotations ?? []).indices {
                     manifest.snippets[entry].annotations![annotation].manifestLine = StrictYAML.line(

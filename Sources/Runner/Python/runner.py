@@ -635,7 +635,8 @@ def prepare(key, path, chunks_json, probes_json, isolate, settings):
     probes = json.loads(probes_json)
     try:
         compiled = _compile(path, json.loads(chunks_json), probes, isolate)
-    except (SyntaxError, ValueError) as error:
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+        # RecursionError, MemoryError: too deeply nested for the compiler.
         return json.dumps({'error': f'{type(error).__name__}: {error}'})
     _PREPARED[key] = _Prepared(path, compiled, probes, settings)
     return json.dumps({'lines': compiled[2]})

@@ -66,10 +66,10 @@ struct VerificationOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let timeout, !TimeLimit.accepts(timeout) { throw ValidationError("--timeout must be \(TimeLimit.rule), not \(timeout)") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if memoryBytes == nil {
-            throw ValidationError("--memory-limit must be a size of at least 64M (the interpreter needs that much to start), such as 512M or 4G, not '\(memoryLimit)'")
+            throw ValidationError("--memory-limit must be a size of at least 64M (the interpreter needs that much to start) and below 8E, such as 512M or 4G, not '\(memoryLimit)'")
         }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4, not '\(shard)'") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
@@ -84,7 +84,8 @@ struct VerificationOptions: ParsableArguments {
         if units[text.last ?? " "] != nil { text.removeLast() }
         guard let value = Double(text), value > 0 else { return nil }
         let bytes = value * unit
-        return bytes >= 64 * 1024 * 1024 ? Int(bytes) : nil
+        // Below Int.max (about 8E), so that it converts; RLIMIT_AS takes any of it.
+        return bytes >= 64 * 1024 * 1024 && bytes < Double(Int.max) ? Int(bytes) : nil
     }
 }
 
