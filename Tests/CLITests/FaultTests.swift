@@ -222,6 +222,33 @@ struct FaultTests {
         #expect(run.stderr.contains("SyntaxError: source code cannot contain null bytes"), "\(run.stderr)")
     }
 
+    @Test("--json through a symbolic link writes its target and keeps the link; into a named pipe, writes into the pipe")
+    func reportIntoLinksAndPipes() throws {
+        let scratch = Self.folder(["one.py": "print(1)  # 1\n"])
+        try FileManager.default.createDirectory(atPath: scratch.path + "/real", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: scratch.path + "/link.json", withDestinationPath: "real/target.json")
+        let linked = try GuideCheckCommand.run(["report", "--json", "link.json"], directory: scratch.path)
+        #expect(linked.status == 0, "\(linked.stderr)")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: scratch.path + "/link.json")) == "real/target.json")
+        #expect(try jsonObject(at: scratch.path + "/real/target.json")["snippets"] != nil)
+
+        let fifo = scratch.path + "/pipe.json"
+        try #require(mkfifo(fifo, 0o600) == 0)
+        // The reader, as a CI step would be: guidecheck's open waits for it.
+        nonisolated(unsafe) var read = Data()
+        let reader = Thread { read = FileHandle(forReadingAtPath: fifo).flatMap { try? $0.readToEnd() } ?? Data() }
+        reader.start()
+        let piped = try GuideCheckCommand.run(["report", "--json", "pipe.json"], directory: scratch.path)
+        // Had guidecheck not opened the pipe, the reader would wait for ever: end it.
+        let unblock = open(fifo, O_WRONLY | O_NONBLOCK)
+        if unblock >= 0 { close(unblock) }
+        while !reader.isFinished { usleep(1000) }
+        #expect(piped.status == 0, "\(piped.stderr)")
+        var status = stat()
+        #expect(lstat(fifo, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO, "the named pipe is still one")
+        #expect(String(decoding: read, as: UTF8.self).contains("\"snippets\""))
+    }
+
     @Test("tests leave nothing in the temporary folder: what an ended test process left is swept, a live one's is kept")
     func temporaryLeftovers() throws {
         // A pid above the kernel's largest is a process that has ended, and no

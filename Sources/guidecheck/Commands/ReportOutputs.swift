@@ -39,7 +39,7 @@ enum ReportOutputs {
     }
 
     static func save(_ text: String, to path: String) throws {
-        do { try SnapshotStore.atomicWrite(text, to: path) } catch {
+        do { try ReportFile.write(text, to: path) } catch {
             throw CommandFailure(message: "cannot write \(path): \(error)", exitCode: .configuration)
         }
     }
