@@ -1,0 +1,40 @@
+import PythonRuntime
+import TestSupport
+import Testing
+@testable import GuideModel
+@testable import Reader
+
+/// The facts `analysis.py` reads off one chunk, against the real `ast`, `tokenize`
+/// and `symtable`: each chunk is read alone, its lines offset to the document's.
+@Suite("Reading a chunk deep in a document")
+struct ChunkReadingTests {
+    static func analyse(_ chunks: [Chunk]) throws -> SnippetAnalysis {
+        try TestPython.shared.withGILBlocking { gil in
+            try PythonReading.install(gil)
+            return try PythonReading.analyse(chunks, filename: "doc.md", gil)
+        }
+    }
+
+    @Test("targets keep their text and comments their lines, with \\r\\n and \\n endings and non-ASCII names")
+    func targetsAndComments() throws {
+        let code = "é = 1  # one\r\nnaïve[\"ü\"] = 2\r\nx  =  (a,\n  b) = 3  # three\nprint(x)\n"
+        let analysis = try Self.analyse([Chunk(firstLine: 40, code: code)])
+        #expect(analysis.statements.map(\.targets) == [["é"], ["naïve[\"ü\"]"], ["x", "(a,\n  b)"], []])
+        #expect(analysis.statements.map(\.line) == [40, 41, 42, 44])
+        #expect(analysis.comments.map(\.line) == [40, 43])
+        #expect(analysis.comments.map(\.code) == ["é = 1", "  b) = 3"])
+        #expect(analysis.lineCount == 44)
+    }
+
+    @Test("several chunks: each one's comments at its own lines, the line count the last one's end")
+    func severalChunks() throws {
+        let analysis = try Self.analyse([
+            Chunk(firstLine: 3, code: "a = 1  # 1\n"),
+            Chunk(firstLine: 9, code: "b = a + 1\nb  # 2\n"),
+        ])
+        #expect(analysis.comments.map(\.line) == [3, 10])
+        #expect(analysis.comments.map(\.text) == ["# 1", "# 2"])
+        #expect(analysis.lineCount == 10)
+        #expect(analysis.freeNames.isEmpty)
+    }
+}
