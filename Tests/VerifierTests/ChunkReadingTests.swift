@@ -26,6 +26,17 @@ struct ChunkReadingTests {
         #expect(analysis.lineCount == 44)
     }
 
+    @Test("the statement at a line is the innermost one, the first of them when a line holds several")
+    func innermostByLine() throws {
+        let analysis = try Self.analyse([Chunk(firstLine: 1, code: "def f():\n    a = 1; b = 2\n    return (a +\n            b)\nf()\n")])
+        let byLine = StatementsByLine(analysis)
+        #expect(byLine.innermost(at: 1)?.kind == "FunctionDef")
+        #expect(byLine.innermost(at: 2)?.targets == ["a"])
+        #expect(byLine.innermost(at: 4)?.kind == "Return")
+        #expect(byLine.innermost(at: 5)?.kind == "Expr")
+        #expect(byLine.innermost(at: 6) == nil)
+    }
+
     @Test("several chunks: each one's comments at its own lines, the line count the last one's end")
     func severalChunks() throws {
         let analysis = try Self.analyse([

@@ -45,6 +45,7 @@ public struct ClaimExtractor {
 /// One pass over a program's comments.
 private struct CommentReading {
     let analysis: SnippetAnalysis
+    let byLine: StatementsByLine
     let annotations: [Int: Manifest.Annotation]
     let origin: Origin
     let shapeOf: (String) -> ExpressionShape?
@@ -55,6 +56,7 @@ private struct CommentReading {
     init(analysis: SnippetAnalysis, annotations: [Int: Manifest.Annotation], origin: Origin,
          shape: @escaping (String) -> ExpressionShape?) {
         self.analysis = analysis
+        byLine = StatementsByLine(analysis)
         self.annotations = annotations
         self.origin = origin
         self.shapeOf = shape
@@ -88,7 +90,7 @@ private struct CommentReading {
     // MARK: - Inline comments: `statement  # comment`
 
     mutating func inline(_ comment: SnippetAnalysis.Comment) {
-        guard let statement = analysis.innermostStatement(at: comment.line) else {
+        guard let statement = byLine.innermost(at: comment.line) else {
             return skip(comment, "not on a statement")
         }
         if statement.compound {
@@ -266,7 +268,7 @@ private struct CommentReading {
         // any; otherwise it stands for itself, at its own line.
         let before = comment.ownLine ? statementBefore(comment) : nil
         let statement = comment.ownLine ? before ?? analysis.commentedStatements.last { $0.depth == 0 && $0.endLine < comment.line }
-                                         : analysis.innermostStatement(at: comment.line)
+                                         : byLine.innermost(at: comment.line)
         guard let statement else { return skip(comment, "manifest annotation on a comment before any statement") }
         let text = CommentText.body(comment.text)
         var draft = (comment.ownLine ? nil : draft(for: text, on: statement))
