@@ -32,10 +32,7 @@ public enum ReportFile {
         for _ in 0..<40 {
             var status = stat()
             guard lstat(current, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK else { return current }
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let count = readlink(current, &buffer, buffer.count - 1)
-            guard count >= 0 else { throw SnapshotError(path: path, reason: String(cString: strerror(errno))) }
-            let link = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let link = try FileManager.default.destinationOfSymbolicLink(atPath: current)
             current = link.hasPrefix("/") ? link : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(link)
         }
         throw SnapshotError(path: path, reason: String(cString: strerror(ELOOP)))

@@ -23,8 +23,8 @@ def _unparsable(error, code, path, first_line):
     if isinstance(error, ValueError):
         line = first_line + code[:code.find('\0')].count('\n') if '\0' in code else first_line
         return SyntaxError('source code cannot contain null bytes', (path, line, 1, None))
-    return SyntaxError(f'too deeply nested to parse ({type(error).__name__}: {error})'.replace(': )', ')'),
-                       (path, first_line, 1, None))
+    detail = f'{type(error).__name__}: {error}' if str(error) else type(error).__name__
+    return SyntaxError(f'too deeply nested to parse ({detail})', (path, first_line, 1, None))
 
 
 def _compile(source, path, mode, flags, code, first_line):

@@ -161,9 +161,9 @@ public struct Manifest: Codable, Sendable, Equatable {
             }
             // Two entries for one file: which one holds would be a guess.
             if let earlier = first[entry.file] {
-                let where_ = line([Key("snippets"), Key(earlier)]).map { " (line \($0))" } ?? ""
+                let earlierLine = line([Key("snippets"), Key(earlier)]).map { " (line \($0))" } ?? ""
                 throw CorpusError(file: url.path, line: line([Key("snippets"), Key(index)]),
-                                  message: "\(entry.file) is listed twice; the first entry\(where_) is the one to keep")
+                                  message: "\(entry.file) is listed twice; the first entry\(earlierLine) is the one to keep")
             }
             first[entry.file] = index
         }
