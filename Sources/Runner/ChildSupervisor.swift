@@ -213,6 +213,19 @@ struct ChildSupervisor {
         }
     }
 
+    /// Before the worker exits: every run it left unreaped (each was killed with
+    /// its group when it finished) is waited for, and orphans are killed and
+    /// waited for. Left, they would pass to guidecheck, which waits for its
+    /// workers only, as zombies until it exits.
+    static func reapAll() {
+        pending.withLock { pending in
+            var status: Int32 = 0
+            for entry in pending { waitpid(entry.pid, &status, 0) }
+            pending.removeAll()
+        }
+        sweepBeforeRun()
+    }
+
     /// Every descendant of `pid`, from each process's /proc children lists.
     static func descendants(of pid: pid_t) -> [pid_t] {
         var found: [pid_t] = []

@@ -134,6 +134,10 @@ public enum ProgramRunner {
         }
     }
 
+    /// A worker's last step, when its stdin has ended: nothing it started is
+    /// left, not even a zombie (see `ChildSupervisor.reapAll`).
+    public static func finishWorker() { ChildSupervisor.reapAll() }
+
     /// Makes this process a worker that owns its runs: orphans a program leaves
     /// (a daemonised child) come back to it and are killed after each run; when it
     /// is stopped (its parent was interrupted, or died) it takes its current

@@ -193,12 +193,69 @@ struct FaultTests {
             ("defaults:\n  timeout: -5\nsnippets:\n  - file: one.py\n    question: Q1\n", "manifest.yaml:2: defaults: timeout must be"),
             ("snippets:\n  - file: one.py\n    question: Q1\n  - file: one.py\n    question: Q2\n",
              "manifest.yaml:4: one.py is listed twice; the first entry (line 2)"),
+            // Found before anything runs, at their lines, not after the runs (the
+            // pattern) or only by `coverage` (the guide).
+            ("snippets:\n  - file: one.py\n    redact:\n      - name: age\n        pattern: \"(unclosed\"\n        replacement: x\n",
+             "manifest.yaml:5: one.py: redaction 'age' has an invalid pattern"),
+            ("guide: no-such-guide.txt\nsnippets:\n  - file: one.py\n",
+             "manifest.yaml:1: guide: no-such-guide.txt: cannot read the guide: No such file or directory"),
         ] {
             let scratch = Self.folder(["one.py": "print(1)  # 1\n", "manifest.yaml": manifest])
             let result = try GuideCheckCommand.run(["verify"], directory: scratch.path)
             #expect(result.status == 2, "\(result.stderr)")
             #expect(result.stderr.contains(message), "\(result.stderr)")
         }
+    }
+
+    @Test("a snippet that is a folder or a named pipe is an error that says so, and the rest still runs")
+    func notRegularFiles() throws {
+        let scratch = Self.folder(["ok.py": "print(1)  # 1\n"])
+        try FileManager.default.createDirectory(atPath: scratch.path + "/snippets/folder.py", withIntermediateDirectories: false)
+        #expect(mkfifo(scratch.path + "/snippets/pipe.py", 0o600) == 0)
+        // Opening the pipe would wait for a writer for ever: a hang is a failure too.
+        let result = try GuideCheckCommand.run(["report", "--json", "out.json"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let problems = try Self.snippets(scratch.path + "/out.json").map { "\($0["file"] ?? ""): \($0["problem"] ?? "")" }
+        #expect(problems.contains { $0.contains("folder.py: cannot read the snippet: it is a folder, not a file") }, "\(problems)")
+        #expect(problems.contains { $0.contains("pipe.py: cannot read the snippet: it is a named pipe, not a file") }, "\(problems)")
+        #expect(result.stdout.contains("1 holds"), "\(result.stdout)")
+    }
+
+    @Test("without namespaces a worker reaps its last runs before it exits: a later pass sees no zombie of guidecheck's")
+    func noZombies() throws {
+        // `import time` makes the program run again, varied, by new workers,
+        // after those of the first pass have exited.
+        let scratch = Self.folder([
+            "a.py": "print(1)  # 1\n",
+            "b.py": "print(2)  # 2\n",
+            "zombies.py": """
+                import os, time
+
+                def state_and_parent(pid):
+                    with open(f'/proc/{pid}/stat') as file:
+                        stat = file.read()
+                    fields = stat[stat.rindex(')') + 2:].split()
+                    return fields[0], int(fields[1])
+
+                guidecheck = state_and_parent(os.getppid())[1]
+                zombies = 0
+                for entry in os.listdir('/proc'):
+                    if entry.isdigit():
+                        try:
+                            state, parent = state_and_parent(entry)
+                        except OSError:
+                            continue
+                        zombies += state == 'Z' and parent == guidecheck
+                print(zombies)  # 0
+                """,
+        ])
+        let result = try GuideCheckCommand.run(["report", "--isolation", "processes", "--json", "out.json"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let snippet = try #require(Self.snippets(scratch.path + "/out.json").first { $0["file"] as? String == "zombies.py" })
+        let runs = try cast(cast(snippet["timing"], as: [String: Any].self)["runs"], as: [[String: Any]].self)
+        #expect(runs.contains { $0["mode"] as? String == "varied" }, "the varied pass ran: \(runs)")
+        let claims = try cast(snippet["claims"], as: [[String: Any]].self)
+        #expect(claims.map { $0["verdict"] as? String } == ["holds"], "\(claims)")
     }
 
     @Test("code the compiler cannot read (a NUL byte, nesting too deep) is a syntax error at its line, not a traceback of guidecheck's")

@@ -26,6 +26,15 @@ struct ChunkReadingTests {
         #expect(analysis.lineCount == 44)
     }
 
+    @Test("lone \\r line ends (old Mac files) are line ends for comments too, as for the parser")
+    func loneCarriageReturns() throws {
+        let code = "x = 1\rprint(x)  # 1\rs = \"\"\"a\rb\"\"\"  # two lines\rprint(s)  # 4\r"
+        let analysis = try Self.analyse([Chunk(firstLine: 1, code: code)])
+        #expect(analysis.statements.map(\.line) == [1, 2, 3, 5])
+        #expect(analysis.comments.map(\.line) == [2, 4, 5])
+        #expect(analysis.comments.map(\.code) == ["print(x)", "b\"\"\"", "print(s)"])
+    }
+
     @Test("the statement at a line is the innermost one, the first of them when a line holds several")
     func innermostByLine() throws {
         let analysis = try Self.analyse([Chunk(firstLine: 1, code: "def f():\n    a = 1; b = 2\n    return (a +\n            b)\nf()\n")])

@@ -63,10 +63,7 @@ public struct CheckFile: Sendable {
     ])
 
     public init(path: String) throws {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw CorpusError(file: path, line: nil, message: "cannot read the checks: \(error.localizedDescription)")
-        }
+        let text = try UserFile.text(at: path, what: "the checks")
         let file = try StrictYAML.decode(File.self, from: text, file: path, schema: Self.schema)
         let root = try? Yams.compose(yaml: text)
         let nodes = root?["checks"]?.sequence.map(Array.init) ?? []

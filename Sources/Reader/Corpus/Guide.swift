@@ -6,14 +6,8 @@ public struct Guide: Sendable {
     public let text: String
 
     public init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CorpusError(file: path, line: nil, message: "cannot read the guide")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CorpusError(file: path, line: nil, message: "the guide is not valid UTF-8")
-        }
         self.path = path
-        self.text = text
+        self.text = try UserFile.text(at: path, what: "the guide")
     }
 
     public var lines: [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }

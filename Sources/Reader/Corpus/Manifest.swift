@@ -142,10 +142,7 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// Reads a manifest, naming the file and line of any error (an unknown key
     /// among them, with the nearest valid one).
     public static func load(from url: URL) throws -> Manifest {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw CorpusError(file: url.path, line: nil, message: "cannot read the manifest: \(error.localizedDescription)")
-        }
+        let text = try UserFile.text(at: url.path, what: "the manifest")
         var manifest = try StrictYAML.decode(Manifest.self, from: text, file: url.path, schema: schema)
         let root = try? Yams.compose(yaml: text)
         func line(_ path: [Key]) -> Int? { root.flatMap { StrictYAML.line(of: path, in: $0) } }
@@ -153,8 +150,23 @@ public struct Manifest: Codable, Sendable, Equatable {
             throw CorpusError(file: url.path, line: line([Key("defaults"), Key("timeout")]),
                               message: "defaults: timeout must be \(TimeLimit.rule), not \(timeout)")
         }
+        // The guide is where checks' quotes are found: without it they would be
+        // placed at their own lines and no quote could go stale, silently.
+        if let guide = manifest.guide {
+            let path = guide.hasPrefix("/") ? guide : url.deletingLastPathComponent().path + "/" + guide
+            do { _ = try UserFile.data(at: path, what: "the guide") } catch {
+                throw CorpusError(file: url.path, line: line([Key("guide")]), message: "guide: \(guide): \(error.message)")
+            }
+        }
         var first: [String: Int] = [:]
         for (index, entry) in manifest.snippets.enumerated() {
+            // A pattern is checked here, where its line is known, not after the runs.
+            for (number, redaction) in (entry.redact ?? []).enumerated() {
+                do { _ = try NSRegularExpression(pattern: redaction.pattern) } catch {
+                    throw CorpusError(file: url.path, line: line([Key("snippets"), Key(index), Key("redact"), Key(number), Key("pattern")]),
+                                      message: "\(entry.file): redaction '\(redaction.name)' has an invalid pattern (an ICU regular expression): \(redaction.pattern)")
+                }
+            }
             if let timeout = entry.timeout, !TimeLimit.accepts(timeout) {
                 throw CorpusError(file: url.path, line: line([Key("snippets"), Key(index), Key("timeout")]),
                                   message: "\(entry.file): timeout must be \(TimeLimit.rule), not \(timeout)")

@@ -96,7 +96,7 @@ public struct SnippetCorpus: Sendable {
         }
         let names: [String]
         do { names = try fileManager.contentsOfDirectory(atPath: directory) } catch {
-            throw CorpusError(file: directory, line: nil, message: "cannot list the folder: \(reason(error))")
+            throw CorpusError(file: directory, line: nil, message: "cannot list the folder: \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
         }
         let manifestPath = directory + "/" + manifestName
         let manifest = fileManager.fileExists(atPath: manifestPath) ? try Manifest.load(from: URL(fileURLWithPath: manifestPath)) : nil
@@ -109,16 +109,9 @@ public struct SnippetCorpus: Sendable {
             var snippet = Snippet(name: name, path: path, language: name.hasSuffix(".sh") ? .shell : .python,
                                   source: nil, entry: entries[name], problem: nil)
             do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                if let text = String(data: data, encoding: .utf8) {
-                    snippet.source = text
-                } else {
-                    let offset = firstInvalidUTF8(in: data)
-                    snippet.problem = CorpusError(file: path, line: lineNumber(atByte: offset, in: data),
-                                                  message: "not valid UTF-8 (byte \(offset)); guidecheck reads snippets as UTF-8")
-                }
+                snippet.source = try UserFile.text(at: path, what: "the snippet")
             } catch {
-                snippet.problem = CorpusError(file: path, line: nil, message: "cannot read: \(reason(error))")
+                snippet.problem = error
             }
             if snippet.problem == nil, snippet.source?.trimmingWhitespace().isEmpty == true {
                 snippet.problem = CorpusError(file: path, line: 1, message: "empty file: nothing to check")
@@ -155,27 +148,5 @@ public struct SnippetCorpus: Sendable {
     public var guidePath: String? {
         guard let guide = manifest?.guide else { return nil }
         return guide.hasPrefix("/") ? guide : directory + "/" + guide
-    }
-
-    private static func reason(_ error: Error) -> String {
-        (error as NSError).localizedFailureReason ?? error.localizedDescription
-    }
-
-    /// The offset of the first byte that does not start a valid UTF-8 sequence.
-    private static func firstInvalidUTF8(in data: Data) -> Int {
-        let bytes = [UInt8](data)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
-            guard length > 0, index + length <= bytes.count,
-                  String(bytes: bytes[index..<(index + length)], encoding: .utf8) != nil else { return index }
-            index += length
-        }
-        return index
-    }
-
-    private static func lineNumber(atByte offset: Int, in data: Data) -> Int {
-        data.prefix(offset).reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
     }
 }

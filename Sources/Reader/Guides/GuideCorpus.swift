@@ -17,10 +17,7 @@ extension SnippetCorpus {
         var snippets: [Snippet] = []
         var skipped: [CorpusError] = []
         for (path, name) in try files(in: guides) {
-            let text: String
-            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-                throw CorpusError(file: path, line: nil, message: "cannot read the guide: \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
-            }
+            let text = try UserFile.text(at: path, what: "the guide")
             let programs: [GuideProgram]
             let ext = (path as NSString).pathExtension.lowercased()
             if markdownExtensions.contains(ext) {

@@ -8,7 +8,6 @@ read as a Python expression.
 
 import ast
 import builtins
-import io
 import json
 import keyword
 import re
@@ -23,6 +22,13 @@ PRINT_NAMES = {'print'}
 #: A line with its end, as the parser splits source (\r\n, \r or \n; not the
 #: form feed and the other breaks str.splitlines knows), as ast's own helper does.
 _LINE = re.compile(r'[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+')
+
+
+def _tokens(lines):
+    """tokenize over lines split as the parser splits them: io.StringIO's
+    readline splits at \n only, so with lone \r line ends (old Mac files) every
+    comment was on line 1 for tokenize and on its own line for ast."""
+    return tokenize.generate_tokens(iter(lines).__next__)
 
 
 class _Source:
@@ -108,9 +114,9 @@ def _comments(code, first_line):
     comments = []
     if '#' not in code:
         return comments  # no comment without its character; tokenize is dear
-    lines = code.split('\n')
+    lines = _LINE.findall(code)
     try:
-        for token in tokenize.generate_tokens(io.StringIO(code).readline):
+        for token in _tokens(lines):
             if token.type == tokenize.COMMENT:
                 line, column = token.start
                 before = lines[line - 1][:column]
@@ -133,7 +139,7 @@ def _would_define(code):
     names = []
     tokens = []
     try:
-        for token in tokenize.generate_tokens(io.StringIO(code).readline):
+        for token in _tokens(_LINE.findall(code)):
             tokens.append(token)
     except (tokenize.TokenError, IndentationError, SyntaxError):
         pass

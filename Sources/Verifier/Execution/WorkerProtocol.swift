@@ -27,6 +27,7 @@ public enum WorkerLoop {
     public static func serve(configuration: WorkerSetup) -> Int32 {
         let channel = WorkerChannel(format: .compactFrames)
         ProgramRunner.becomeWorker(private: [channel.descriptor])
+        defer { ProgramRunner.finishWorker() }
         let work: SnippetWork
         do {
             work = try configuration.makeWork()

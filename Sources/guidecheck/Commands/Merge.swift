@@ -30,8 +30,9 @@ struct Merge: ParsableCommand {
     func run() throws {
         var documents: [(path: String, document: VerificationDocument)] = []
         for path in reports {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                Self.exit(with: CommandFailure(message: "\(path): cannot read", exitCode: .configuration))
+            let data: Data
+            do { data = try UserFile.data(at: path, what: "the report") } catch {
+                Self.exit(with: CommandFailure(message: error.description, exitCode: .configuration))
             }
             do { documents.append((path, try VerificationDocument.decode(data))) } catch {
                 Self.exit(with: CommandFailure(message: "\(path): not a guidecheck JSON report (\(error))", exitCode: .configuration))

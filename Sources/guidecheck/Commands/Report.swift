@@ -42,8 +42,9 @@ struct Report: ParsableCommand {
     func run() throws {
         var benchmarks: BenchDocument?
         if let path = benchJson {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                Self.exit(with: CommandFailure(message: "\(path): cannot read", exitCode: .configuration))
+            let data: Data
+            do { data = try UserFile.data(at: path, what: "the bench report") } catch {
+                Self.exit(with: CommandFailure(message: error.description, exitCode: .configuration))
             }
             do { benchmarks = try BenchDocument.decode(data) } catch {
                 Self.exit(with: CommandFailure(message: "\(path): not a guidecheck bench JSON report (\(error))", exitCode: .configuration))
