@@ -63,4 +63,35 @@ struct ExtractCommandTests {
         #expect(result.stdout.contains("removed  q03_example_14.py"))
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/snippets/q02_example_10.py"))
     }
+    @Test("a guide renamed: the manifest's stale guide does not stop extract --guide, and its annotations are kept; a malformed manifest stops extract before it writes anything")
+    func renamedGuideAndBrokenManifest() throws {
+        let scratch = ScratchDirectory()
+        scratch.write("guide.txt", Self.guide)
+        var result = try GuideCheckCommand.run(["extract", "--guide", "guide.txt"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let manifest = try String(contentsOfFile: scratch.path + "/snippets/manifest.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "    guide_line: 5\n", with: "    guide_line: 5\n    annotations:\n      - line: 2\n        note: kept\n")
+        scratch.write("snippets/manifest.yaml", manifest)
+        try FileManager.default.moveItem(atPath: scratch.path + "/guide.txt", toPath: scratch.path + "/renamed.txt")
+
+        result = try GuideCheckCommand.run(["verify"], directory: scratch.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("manifest.yaml:3: guide: ../guide.txt: cannot read the guide"), "\(result.stderr)")
+        result = try GuideCheckCommand.run(["extract", "--guide", "renamed.txt"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        var after = try String(contentsOfFile: scratch.path + "/snippets/manifest.yaml", encoding: .utf8)
+        #expect(after.contains("guide: ../renamed.txt"), "\(after)")
+        #expect(after.contains("    annotations:\n      - line: 2\n        note: kept\n"), "\(after)")
+
+        // A misspelled key: read as nothing, the manifest would be written over.
+        let broken = after.replacingOccurrences(of: "        note: kept", with: "        noet: kept")
+        scratch.write("snippets/manifest.yaml", broken)
+        scratch.write("renamed.txt", Self.guide + "Q3. And three?\n\nz = 3\n\n")
+        result = try GuideCheckCommand.run(["extract"], directory: scratch.path)
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stderr.contains("noet"), "\(result.stderr)")
+        after = try String(contentsOfFile: scratch.path + "/snippets/manifest.yaml", encoding: .utf8)
+        #expect(after == broken)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/snippets/q03_example_14.py"))
+    }
 }

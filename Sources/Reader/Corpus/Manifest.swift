@@ -141,7 +141,9 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     /// Reads a manifest, naming the file and line of any error (an unknown key
     /// among them, with the nearest valid one).
-    public static func load(from url: URL) throws -> Manifest {
+    /// `requireGuide` false when the command is given its guide (`--guide`): a
+    /// manifest's stale `guide:` must not stop the command that is told the new one.
+    public static func load(from url: URL, requireGuide: Bool = true) throws -> Manifest {
         let text = try UserFile.text(at: url.path, what: "the manifest")
         var manifest = try StrictYAML.decode(Manifest.self, from: text, file: url.path, schema: schema)
         let root = try? Yams.compose(yaml: text)
@@ -152,7 +154,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         }
         // The guide is where checks' quotes are found: without it they would be
         // placed at their own lines and no quote could go stale, silently.
-        if let guide = manifest.guide {
+        if requireGuide, let guide = manifest.guide {
             let path = guide.hasPrefix("/") ? guide : url.deletingLastPathComponent().path + "/" + guide
             do { _ = try UserFile.data(at: path, what: "the guide") } catch {
                 throw CorpusError(file: url.path, line: line([Key("guide")]), message: "guide: \(guide): \(error.message)")

@@ -88,7 +88,7 @@ public struct SnippetCorpus: Sendable {
     ///
     /// A file that cannot be read or decoded becomes a snippet with a `problem`,
     /// so the others still run; only an unreadable folder or manifest throws.
-    public static func load(directory: String, filter: String? = nil) throws -> SnippetCorpus {
+    public static func load(directory: String, filter: String? = nil, requireGuide: Bool = true) throws -> SnippetCorpus {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -99,7 +99,7 @@ public struct SnippetCorpus: Sendable {
             throw CorpusError(file: directory, line: nil, message: "cannot list the folder: \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
         }
         let manifestPath = directory + "/" + manifestName
-        let manifest = fileManager.fileExists(atPath: manifestPath) ? try Manifest.load(from: URL(fileURLWithPath: manifestPath)) : nil
+        let manifest = fileManager.fileExists(atPath: manifestPath) ? try Manifest.load(from: URL(fileURLWithPath: manifestPath), requireGuide: requireGuide) : nil
         let entries = Dictionary((manifest?.snippets ?? []).map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
 
         var snippets: [Snippet] = []

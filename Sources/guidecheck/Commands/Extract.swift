@@ -34,7 +34,15 @@ struct Extract: ParsableCommand {
     @OptionGroup var interpreter: InterpreterOptions
 
     func run() throws {
-        let existing = try? SnippetCorpus.load(directory: snippets)
+        // What is there is read strictly: read as nothing, its manifest (with
+        // the author's annotations) would be written over.
+        var existing: SnippetCorpus?
+        if FileManager.default.fileExists(atPath: snippets) {
+            do { existing = try SnippetCorpus.load(directory: snippets, requireGuide: guide == nil) } catch {
+                Self.exit(with: CommandFailure(message: "\(error)\n(extract keeps what \(snippets)/\(SnippetCorpus.manifestName) says: fix it, then extract again)",
+                                               exitCode: .configuration))
+            }
+        }
         guard let path = guide ?? existing?.guidePath else {
             Self.exit(with: CommandFailure(message: "no guide: pass --guide, or name one in \(snippets)/\(SnippetCorpus.manifestName)",
                                            exitCode: .configuration))
