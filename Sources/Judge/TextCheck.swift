@@ -25,7 +25,7 @@ struct TextCheck {
         // The manifest, not the words, says what is expected: never a plain `holds`.
         let reading: [Normalisation] = claim.readingNote == nil ? [] : [.manifestReading]
         switch TextMatcher.compare(documented: documented, observed: observed, allowing: Set(claim.extraNormalisations),
-                                   excluding: isTranscript ? [.reprQuotes] : []) {
+                                   excluding: isTranscript ? [.reprQuotes, .commaJoinedLines] : []) {
         case .exact:
             return ContextCheck(result: reading.isEmpty ? .holds : .normalised(reading), observed: observed)
         case .normalised(let names):
@@ -39,21 +39,28 @@ struct TextCheck {
     }
 
     /// The claim shows text as it appeared (a session, an output block, a
-    /// check's `output:`), not a comment's description of it: `repr quotes` do
-    /// not apply (print() never writes them).
+    /// check's `output:`), not a comment's shorthand for it. Only a comment may
+    /// abbreviate: a transcript that shows quotes print() never writes, lines
+    /// joined by commas, a number with fewer digits (`0.3` for `0.1 + 0.2`), a
+    /// string's str() where the REPL shows its repr, an int for a float or
+    /// another order of a dict, shows something Python did not print.
     private var isTranscript: Bool { claim.source != .comment }
 
     /// The value rule under which `documented` says what was observed, if any.
     private func valueRule(documented: String, observed: String, value: ObservedValue?) -> (Normalisation, String?)? {
-        if Self.rounded(documented: documented, observed: observed) { return (.rounded, nil) }
+        // `~` or `about` says so in so many words, in a transcript too.
+        if !isTranscript || ApproximateNumber(documented) != nil, Self.rounded(documented: documented, observed: observed) {
+            return (.rounded, nil)
+        }
         if let value, let names = value.classNames, value.repr == observed, names.contains(documented) {
             return (.classByName, "IPython shows \(observed) as \(documented)")
         }
         if let evaluated = evidence.documentedValue, evaluated.error == nil {
             // `==` is not enough: `[0.0] == [-0.0]`, `[1] == [True]`; the values must be alike throughout.
             if let value, evaluated.equal == true, evaluated.alike == true, Self.comparableTypes(evaluated.type, value.type) {
-                return (.equalValue, Self.difference(documented: documented, documentedType: evaluated.type,
-                                                     observed: observed, observedType: value.type))
+                let difference = ValueDifference(documented: documented, documentedType: evaluated.type,
+                                                 observed: observed, observedType: value.type)
+                if !isTranscript || difference.transcriptMayShow { return (.equalValue, difference.description) }
             }
             // A print: the documented value prints what was printed (a string's
             // quotes only in a comment: a transcript shows no quotes print did not write).
@@ -62,38 +69,99 @@ struct TextCheck {
                 return (.equalValue, "prints the same")
             }
         }
-        if let value, !value.isNone, value.str.trimmingWhitespace() == documented, !documented.isEmpty {
+        if !isTranscript, let value, !value.isNone, value.str.trimmingWhitespace() == documented, !documented.isEmpty {
             return (.printedForm, value.type == "str" ? "a string written without its quotes" : "str() of the \(value.type)")
         }
         return nil
     }
 
     /// `1.72727` for 1.7272727…, `~3.1416` for π: rounded to the digits shown.
+    /// Without a `~`, an abbreviation keeps at least two significant digits and
+    /// drops at least two: `0.1 + 0.2  # 0.3`, `sum([0.1] * 10)  # 1.0` and
+    /// `math.sin(math.pi)  # 0.0` are the float error guides teach, not a rounding
+    /// of it; `3.14` for a printed `3.142` is another precision, not fewer digits.
     static func rounded(documented: String, observed: String) -> Bool {
-        let text = documented.hasPrefix("~") ? String(documented.dropFirst()) : documented
+        let approximate = ApproximateNumber(documented)
+        if approximate?.scaled == true { return false }
+        let text = approximate?.digits ?? documented
+        let observedText = observed.trimmingWhitespace()
         guard let point = text.firstIndex(of: "."), text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }),
-              let expected = Double(text), let actual = Double(observed.trimmingWhitespace()) else { return false }
+              let expected = Double(text), let actual = Double(observedText) else { return false }
         let decimals = text.distance(from: text.index(after: point), to: text.endIndex)
         guard decimals > 0, actual != expected else { return false }
+        let shown = significantDigits(text)
+        guard approximate != nil || (shown >= 2 && significantDigits(observedText) >= shown + 2) else { return false }
         return String(format: "%.\(decimals)f", actual) == String(format: "%.\(decimals)f", expected)
+    }
+
+    /// `3.1429` → 5, `0.30000000000000004` → 17, `1.0` → 1, `1.2e-16` → 2.
+    static func significantDigits(_ number: String) -> Int {
+        let mantissa = number.prefix { $0 != "e" && $0 != "E" }.filter(\.isNumber)
+        return mantissa.drop { $0 == "0" }.reversed().drop { $0 == "0" }.count
     }
 
     /// The same type, or both plain numbers (`189` documented for `189.0`); never a bool.
     static func comparableTypes(_ documented: String, _ observed: String) -> Bool {
         documented == observed || (["int", "float"].contains(documented) && ["int", "float"].contains(observed))
     }
+}
 
-    /// What differed between two texts of equal values, for the reason.
-    static func difference(documented: String, documentedType: String, observed: String, observedType: String) -> String {
-        if documentedType != observedType { return "\(documentedType) documented, \(observedType) observed" }
+/// How the texts of two equal values differ, said in the reason.
+enum ValueDifference: Equatable {
+    case types(documented: String, observed: String)
+    case whitespace
+    case quotes
+    case qualifiedName(String)
+    case dictOrder
+    case setOrder
+    case otherRepr
+
+    init(documented: String, documentedType: String, observed: String, observedType: String) {
         let squeezed = { (text: String) in text.filter { !$0.isWhitespace } }
-        if squeezed(documented) == squeezed(observed) { return "whitespace" }
-        if documentedType == "str" { return "the string's quotes" }
-        if observed.hasSuffix(documented), observed.dropLast(documented.count).hasSuffix(".") {
-            return "a qualified name (\(observed.dropLast(documented.count))\(documented.prefix { $0 != "(" }))"
+        if documentedType != observedType {
+            self = .types(documented: documentedType, observed: observedType)
+        } else if squeezed(documented) == squeezed(observed) {
+            self = .whitespace
+        } else if documentedType == "str" || Self.requoted(documented) == Self.requoted(observed) {
+            self = .quotes
+        } else if observed.hasSuffix(documented), observed.dropLast(documented.count).hasSuffix(".") {
+            self = .qualifiedName("\(observed.dropLast(documented.count))\(documented.prefix { $0 != "(" })")
+        } else if documentedType.hasSuffix("dict") || documentedType.hasSuffix("Dict") {
+            self = .dictOrder
+        } else if documentedType == "set" || documentedType == "frozenset" {
+            self = .setOrder
+        } else {
+            self = .otherRepr
         }
-        if documentedType.hasSuffix("dict") || documentedType.hasSuffix("Dict") { return "dict order" }
-        if documentedType == "set" || documentedType == "frozenset" { return "set order" }
-        return "equal by =="
+    }
+
+    /// The text with every double quote a single one, spacing aside: `["wtf"]`
+    /// and `['wtf']` are one list written with other quotes.
+    static func requoted(_ text: String) -> String {
+        String(text.filter { !$0.isWhitespace }.map { $0 == "\"" ? "'" : $0 })
+    }
+
+    var description: String {
+        switch self {
+        case .types(let documented, let observed): "\(documented) documented, \(observed) observed"
+        case .whitespace: "whitespace"
+        case .quotes: "the string's quotes"
+        case .qualifiedName(let name): "a qualified name (\(name))"
+        case .dictOrder: "dict order"
+        case .setOrder: "set order"
+        case .otherRepr: "equal by =="
+        }
+    }
+
+    /// What a transcript may show differently from Python's own repr of an
+    /// equal value: spacing, a string's other quotes, a qualified name, a set's
+    /// order (arbitrary, by hash). Not an int for a float, nor a dict's order
+    /// (the insertion order Python keeps), nor another repr of an equal value
+    /// (`Decimal('10')` for `Decimal('10.00')`, `Fraction(2, 4)`).
+    var transcriptMayShow: Bool {
+        switch self {
+        case .whitespace, .quotes, .qualifiedName, .setOrder: true
+        case .types, .dictOrder, .otherRepr: false
+        }
     }
 }

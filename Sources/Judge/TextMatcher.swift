@@ -50,7 +50,7 @@ public enum TextMatcher {
             return documented.contains { $0.isWhitespace } || observed.contains { $0.isWhitespace }
         case .ellipsis: return documented.replacingOccurrences(of: "0x...", with: "").contains("...")
         // Numbers written with decimals are `rounded`, not approximated.
-        case .approximately: return ApproximateNumber(documented).map { $0.decimals == 0 } ?? false
+        case .approximately: return ApproximateNumber(documented).map { $0.decimals == 0 || $0.scaled } ?? false
         case .commaJoinedLines: return observed.contains("\n") && documented.contains(", ")
         case .duration: return observed.range(of: #"\d+(\.\d+)?s"#, options: .regularExpression) != nil
         case .exceptionSubclass, .exceptionMessagePrefix, .manifestReading, .equalValue, .rounded, .printedForm,

@@ -22,7 +22,7 @@ struct MarkdownRulesTests {
     }
 
     @Test("equal values written another way: each normalised, and the reason says what differed", arguments: [
-        (13, "whitespace"), (16, "qualified name"), (18, "dict order"), (20, "int documented, float observed"),
+        (13, "whitespace"), (16, "qualified name"), (87, "dict order"), (88, "int documented, float observed"),
     ])
     func equalValue(line: Int, detail: String) throws {
         let claim = try Self.claim(line)
@@ -31,15 +31,21 @@ struct MarkdownRulesTests {
         #expect(claim.reason?.contains(detail) == true, "\(claim.reason ?? "")")
     }
 
-    @Test("== is not enough: a float zero of the other sign, a bool for an int are other values; an int for a float is how it is written")
+    @Test("== is not enough: a float zero of the other sign, a bool for an int are other values")
     func alike() throws {
         let zero = try Self.claim(67)
         #expect(zero.verdict == .wrong, "\(zero)")
         #expect(zero.observed == "[0.0]")
         #expect(try Self.claim(69).verdict == .wrong)
-        let number = try Self.claim(71)
-        #expect(number.verdict == .normalised, "\(number)")
-        #expect(number.normalisations == [.equalValue])
+    }
+
+    @Test("a transcript shows what Python printed: another dict order, an int for a float, a string without its quotes, a datetime's str(), fewer digits, a base class for the exception are wrong there", arguments: [
+        18, 20, 22, 31, 26, 71, 99, 103,
+    ])
+    func transcriptsAreExact(line: Int) throws {
+        let claim = try Self.claim(line)
+        #expect(claim.verdict == .wrong, "\(claim)")
+        #expect(claim.normalisations.isEmpty)
     }
 
     @Test("a list in another order is still wrong")
@@ -47,22 +53,28 @@ struct MarkdownRulesTests {
         #expect(try Self.claim(24).verdict == .wrong)
     }
 
-    @Test("a string written without its quotes, a datetime written as str(): the printed form")
+    @Test("in a comment, a string written without its quotes: the printed form")
     func printedForm() throws {
-        for line in [22, 31] {
-            let claim = try Self.claim(line)
-            #expect(claim.verdict == .normalised, "\(claim)")
-            #expect(claim.normalisations == [.printedForm])
-        }
+        let claim = try Self.claim(108)
+        #expect(claim.verdict == .normalised, "\(claim)")
+        #expect(claim.normalisations.contains(.printedForm), "\(claim.normalisations)")
     }
 
-    @Test("numbers written with decimals are rounded to the digits shown")
+    @Test("numbers written with fewer digits are rounded to the digits shown: in a comment, or after ~")
     func rounded() throws {
-        for line in [26, 29] {
+        for line in [90, 29, 101] {
             let claim = try Self.claim(line)
             #expect(claim.verdict == .normalised, "\(claim)")
             #expect(claim.normalisations == [.rounded])
         }
+    }
+
+    @Test("fewer digits that are not an abbreviation: the float error itself (0.3 for 0.1 + 0.2, 1.0 for 0.9999999999999999), another precision (3.14 for 3.142)", arguments: [
+        91, 92, 93, 94,
+    ])
+    func notRounded(line: Int) throws {
+        let claim = try Self.claim(line)
+        #expect(claim.verdict == .wrong, "\(claim)")
     }
 
     @Test("a result that depends on randomness or on today's date varies between runs: context-dependent, never wrong")
@@ -112,5 +124,34 @@ struct MarkdownRulesTests {
         #expect(claim.normalisations == [.undocumentedWarning])
         #expect(claim.observed.contains("SyntaxWarning: \"is\" with a literal. Did you mean \"==\"?"), "\(claim.observed)")
         #expect(claim.observed.hasSuffix("\nFalse"))
+    }
+
+    @Test("results after the markers guides write (Output:, =>, ->, #>, prints:, Prints) are the results, the markers not part of them", arguments: [
+        115, 116, 117, 118, 119, 120, 121, 125,
+    ])
+    func markers(line: Int) throws {
+        let claim = try Self.claim(line)
+        #expect(claim.verdict == .holds, "\(claim)")
+    }
+
+    @Test("a wrong result after a marker is still wrong")
+    func wrongAfterMarker() throws {
+        let claim = try Self.claim(122)
+        #expect(claim.verdict == .wrong, "\(claim)")
+        #expect(claim.observed == "3")
+    }
+
+    @Test("about, ≈ and ~ with a unit of size: approximate numbers, compared in the unit the code reports", arguments: [
+        (128, Verdict.normalised), (129, .normalised), (131, .wrong), (132, .normalised),
+    ])
+    func approximateWords(line: Int, verdict: Verdict) throws {
+        let claim = try Self.claim(line)
+        #expect(claim.verdict == verdict, "\(claim)")
+    }
+
+    @Test("<BLANKLINE> in a session is doctest's blank line of output")
+    func blankLine() throws {
+        let claim = try Self.claim(137)
+        #expect(claim.verdict == .holds, "\(claim)")
     }
 }

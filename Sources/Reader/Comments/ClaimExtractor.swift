@@ -110,6 +110,12 @@ private struct CommentReading {
     mutating func draft(for text: String, on statement: SnippetAnalysis.Statement) -> Draft? {
         if CommentText.isComplexity(text) { return nil }
         var words = text
+        var hint: ClaimKind?
+        if let marked = CommentText.resultMarker(text) {
+            guard !marked.rest.isEmpty else { return nil }
+            words = marked.rest
+            hint = marked.kind
+        }
         if words.contains("→") {
             // `calls ValidatedAge.__get__ → 30`: prose before the arrow, the value after.
             let parts = CommentText.splitArrows(words)
@@ -123,12 +129,7 @@ private struct CommentReading {
         if CommentText.saysNoException(core) {
             return Draft(kind: .exception, expectation: .noException)
         }
-        var expected = core
-        var hint: ClaimKind?
-        for (prefix, kind) in [("prints ", ClaimKind.output), ("returns ", .value)] where expected.hasPrefix(prefix) {
-            expected = String(expected.dropFirst(prefix.count))
-            hint = kind
-        }
+        let expected = core
         let kind: ClaimKind
         let assignment = ["Assign", "AugAssign", "AnnAssign"].contains(statement.kind)
         if statement.kind == "Expr" {
@@ -240,17 +241,29 @@ private struct CommentReading {
                   annotations[next.line]?.overridesReading != true else { break }
             run.append(next)
         }
-        let texts = run.map { CommentText.body($0.text) }
+        let used = run.count
+        var texts = run.map { CommentText.body($0.text) }
+        // `# Output:` above the lines, or `# => 3` on the first: the marker is not output.
+        if let marked = CommentText.resultMarker(texts[0]) {
+            if marked.rest.isEmpty {
+                skip(first, "a marker before the output below it")
+                run.removeFirst()
+                texts.removeFirst()
+                if run.isEmpty { return used }
+            } else {
+                texts[0] = marked.rest
+            }
+        }
         let outputLines = texts.prefix { !CommentText.isProse($0) && !$0.isEmpty }
         if !outputLines.isEmpty {
             var draft = Draft(kind: .block, expectation: .lines(Array(outputLines)))
             draft.documented = run.prefix(outputLines.count).map { CommentText.body($0.text) }.joined(separator: "\n")
-            add(draft, comment: first, statement: statement)
+            add(draft, comment: run[0], statement: statement)
         }
         for comment in run.dropFirst(outputLines.count) {
             skip(comment, "prose after the output it follows")
         }
-        return run.count
+        return used
     }
 
     /// The statement that ends on the line before `comment`, at its indentation.

@@ -46,6 +46,33 @@ enum CommentText {
         return (text, nil)
     }
 
+    /// What guides write before a result, and the kind of claim it makes, if
+    /// it says: `# Output: 3`, `# => 3`, `# -> 3`, `#> 3`, `# prints: 3`,
+    /// `# Returns 3`. A noun needs its colon (`Output: 3`; `output of f` is prose).
+    static let resultMarkers: [(marker: String, needsColon: Bool, kind: ClaimKind?)] = [
+        ("=>", false, nil), ("==>", false, nil), ("->", false, nil), (">", false, nil),
+        ("output", true, .output), ("out", true, .output), ("result", true, nil),
+        ("prints", false, .output), ("outputs", false, .output), ("displays", false, .output),
+        ("returns", false, .value), ("gives", false, nil), ("evaluates to", false, .value),
+    ]
+
+    /// `Output: 3` → (`3`, output); `=> 3` → (`3`, nil); nil without a marker.
+    /// The rest may be empty: `# Output:` on its own line before the lines.
+    static func resultMarker(_ text: String) -> (rest: String, kind: ClaimKind?)? {
+        for (marker, needsColon, kind) in resultMarkers {
+            guard text.count >= marker.count,
+                  text.prefix(marker.count).lowercased() == marker else { continue }
+            var rest = text.dropFirst(marker.count)
+            let colon = rest.first == ":"
+            if colon { rest = rest.dropFirst() }
+            guard colon || !needsColon, rest.isEmpty || rest.first!.isWhitespace else { continue }
+            // A word marker is a word: `printsX` or `Outputs of` are not markers.
+            if marker.first!.isLetter, !colon, rest.isEmpty { continue }
+            return (String(rest).trimmingWhitespace(), kind)
+        }
+        return nil
+    }
+
     /// `next(gen) → StopIteration` → [`next(gen)`, `StopIteration`].
     static func splitArrows(_ text: String) -> [String] {
         text.components(separatedBy: "→").map { $0.trimmingWhitespace() }

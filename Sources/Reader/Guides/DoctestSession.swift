@@ -43,7 +43,8 @@ public struct DoctestSession: Sendable, Equatable {
             while index < lines.count {
                 let next = String(lines[index].text.dropFirst(min(indent, Self.leadingSpaces(lines[index].text))))
                 if next.trimmingWhitespace().isEmpty || Self.isPrompt(next.trimmingWhitespace(), ">>>") { break }
-                shown.append((lines[index].line, next))
+                // doctest's marker for a blank line of output, which would end it.
+                shown.append((lines[index].line, next.trimmingWhitespace() == "<BLANKLINE>" ? "" : next))
                 index += 1
             }
             examples.append(Example(firstLine: firstLine, source: source.joined(separator: "\n") + "\n",

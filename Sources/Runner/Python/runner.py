@@ -484,7 +484,25 @@ def _vary():
     time.strftime = lambda form, moment=None: real['strftime'](form, time.localtime() if moment is None else moment)
     base_datetime, base_date = _datetime.datetime, _datetime.date
 
-    class datetime(base_datetime):
+    class Replaced(type):
+        """isinstance and issubclass see the real class: a replacement changes
+        only where "now" comes from."""
+        def __instancecheck__(cls, instance):
+            return isinstance(instance, cls.real)
+
+        def __subclasscheck__(cls, subclass):
+            return issubclass(subclass, cls.real)
+
+    class datetime(base_datetime, metaclass=Replaced):
+        real = base_datetime
+
+        def __new__(cls, *args, **kwargs):
+            # Built by the program, a datetime is a real one: its repr is
+            # datetime.datetime(…), not the replacement's datetime(…).
+            if cls is datetime:
+                return base_datetime(*args, **kwargs)
+            return super().__new__(cls, *args, **kwargs)
+
         @classmethod
         def now(cls, tz=None):
             return base_datetime.fromtimestamp(time.time(), tz)
@@ -497,7 +515,14 @@ def _vary():
         def today(cls):
             return base_datetime.fromtimestamp(time.time())
 
-    class date(base_date):
+    class date(base_date, metaclass=Replaced):
+        real = base_date
+
+        def __new__(cls, *args, **kwargs):
+            if cls is date:
+                return base_date(*args, **kwargs)
+            return super().__new__(cls, *args, **kwargs)
+
         @classmethod
         def today(cls):
             return base_date.fromtimestamp(time.time())
