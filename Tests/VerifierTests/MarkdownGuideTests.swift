@@ -125,6 +125,52 @@ struct MarkdownGuideTests {
         #expect(MarkdownGuide.isOutputIntroduction(text) == introduces)
     }
 
+    @Test("a short paragraph that ends with a colon and says output follows introduces an untagged block, never a block tagged as Python or a shell", arguments: [
+        ("The output is:", true), ("Running this code gives:", true), ("You should see:", true), ("This will print:", true),
+        ("Here is the output:", true), ("Console output:", true), ("Let's look at an example:", false),
+        ("The output is shown below, after we discuss the three cases that matter most here:", false), ("You should see", false),
+    ])
+    func looserIntroductions(text: String, introduces: Bool) {
+        #expect(MarkdownGuide.saysOutputFollows(text) == introduces)
+    }
+
+    @Test("a looser introduction reads an untagged block as output, not a Python or bash block; an Output heading introduces; a console block loses its $ command")
+    func introducedBlocks() throws {
+        let program = try Self.program("""
+            ```python
+            print("fig")
+            ```
+
+            You should see:
+
+            ```
+            fig
+            ```
+
+            You should see:
+
+            ```python
+            print("kiwi")
+            ```
+
+            Install it, and you will see:
+
+            ```bash
+            pip install kiwi
+            ```
+
+            #### Output
+
+            ```console
+            $ python recipes.py
+            kiwi
+            ```
+            """)
+        #expect(program.chunks.count == 2)
+        #expect(program.results.map(\.expectation) == [.lines(["fig"]), .lines(["kiwi"])])
+        #expect(program.results.map(\.location.firstLine) == [8, 27])
+    }
+
     @Test("a version condition is said with Python once", arguments: [
         ("Output (Python 2.x):", "Python 2.x"), ("Output (< Python3.7 )", "Python < 3.7"), ("Output (< 3.x):", "Python < 3.x"),
         ("Output: (Python 3.8, other Python 3 versions may vary)", "Python 3.8, other Python 3 versions may vary"),

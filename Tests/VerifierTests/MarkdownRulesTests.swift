@@ -154,4 +154,11 @@ struct MarkdownRulesTests {
         let claim = try Self.claim(137)
         #expect(claim.verdict == .holds, "\(claim)")
     }
+
+    @Test("a remark about the next step and a commented-out print below a print are not its output; a value below a print is")
+    func remarksBelowPrint() throws {
+        let claims = Self.report.snippets.flatMap(\.claims)
+        #expect(!claims.contains { (146...150).contains($0.claim.location.firstLine) }, "\(claims.filter { (146...150).contains($0.claim.location.firstLine) })")
+        #expect(try Self.claim(152).verdict == .holds)
+    }
 }

@@ -254,7 +254,15 @@ private struct CommentReading {
                 texts[0] = marked.rest
             }
         }
-        let outputLines = texts.prefix { !CommentText.isProse($0) && !$0.isEmpty }
+        // A line of prose ends the output, and so does a commented-out print
+        // (`# print(data["b"])`): code, not what the code printed.
+        var outputCount = 0
+        for text in texts {
+            guard !text.isEmpty, !CommentText.isProse(text) else { break }
+            if let called = shape(text), called.kind == "call", called.name == "print" { break }
+            outputCount += 1
+        }
+        let outputLines = texts.prefix(outputCount)
         if !outputLines.isEmpty {
             var draft = Draft(kind: .block, expectation: .lines(Array(outputLines)))
             draft.documented = run.prefix(outputLines.count).map { CommentText.body($0.text) }.joined(separator: "\n")

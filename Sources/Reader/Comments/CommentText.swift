@@ -121,13 +121,16 @@ enum CommentText {
     /// Prose, not output: a spaced dash, a full stop at the end, or a sentence: a
     /// capitalised word followed by three or more plain lowercase words
     /// (`The infinite sequence never fully materializes`, but not `B: done after 1s`
-    /// nor `CacheInfo(hits=98, misses=101, …)`).
+    /// nor `CacheInfo(hits=98, misses=101, …)`), or four or more plain lowercase
+    /// words and nothing else, a remark about the next step (`now sort the list in
+    /// place`), which a program's output rarely is.
     static func isProse(_ text: String) -> Bool {
         if tailSeparators.contains(where: { text.contains($0) }) { return true }
         if text.hasSuffix(".") && !text.hasSuffix("...") { return true }
         let words = text.split(separator: " ")
+        let isPlain = { (word: Substring) in word.allSatisfy { $0.isLetter && $0.isLowercase } }
+        if words.count >= 4, words.allSatisfy(isPlain) { return true }
         guard let first = words.first, first.count >= 2, first.allSatisfy(\.isLetter), first.first!.isUppercase else { return false }
-        let plain = words.dropFirst().filter { word in word.allSatisfy { $0.isLetter && $0.isLowercase } }
-        return plain.count >= 3
+        return words.dropFirst().filter(isPlain).count >= 3
     }
 }

@@ -53,9 +53,16 @@ public struct MarkdownGuide: Sendable {
             case .code(let code):
                 let control = controls ?? BlockControls()
                 controls = nil
-                let introduction: String? = if case .paragraph(let text, _, let last)? = previous, last < (code.fenceLine ?? code.firstLine) {
-                    Self.isOutputIntroduction(text) ? text : nil
-                } else { nil }
+                let python = Self.pythonLanguages.contains(code.language)
+                let untagged = Self.outputLanguages.contains(code.language)
+                let introduction: String? = switch previous {
+                case .paragraph(let text, _, let last)? where last < (code.fenceLine ?? code.firstLine):
+                    // A looser phrase (`You should see:`) only before an untagged or output block.
+                    Self.isOutputIntroduction(text) || (untagged && Self.saysOutputFollows(text)) ? text : nil
+                case .heading(let text, _)?:
+                    Self.isOutputIntroduction(text) ? text : nil  // `#### Output`
+                default: nil
+                }
                 let condition = introduction.flatMap(VersionCondition.init)
                 let unmet = condition.flatMap { $0.holds(for: pythonVersion) ? nil : "documented for \($0), not Python \(pythonVersion.map(String.init).joined(separator: "."))" }
                 let lines = code.lines
@@ -67,8 +74,6 @@ public struct MarkdownGuide: Sendable {
                 }
                 if control.newNamespace { builder.startNewProgram(at: code.fenceLine ?? code.firstLine, into: &programs) }
                 builder.apply(control)
-                let python = Self.pythonLanguages.contains(code.language)
-                let untagged = Self.outputLanguages.contains(code.language)
                 if (python || untagged) && DoctestSession.isSession(lines) {
                     // Code shown for another Python right before this session's introduction is that Python's too.
                     if let unmet, introduction != nil, let chunk = builder.lastChunk { builder.markOtherPython(chunk, unmet) }
@@ -100,6 +105,20 @@ public struct MarkdownGuide: Sendable {
         }
         builder.finish(into: &programs)
         for index in programs.indices { programs[index].sections = sections }
+    }
+
+    /// Words that say the block below shows what the code printed.
+    static let outputWords: Set<String> = ["output", "outputs", "print", "prints", "printed", "result", "results",
+                                           "see", "gives", "produces", "displays", "shows"]
+
+    /// A short paragraph that ends with a colon and says output follows: `The
+    /// output is:`, `This will print:`, `Running this code gives:`, `You should
+    /// see:` (at most ten words; one of `outputWords` among them).
+    static func saysOutputFollows(_ paragraph: String) -> Bool {
+        let text = paragraph.trimmingWhitespace()
+        guard text.hasSuffix(":") else { return false }
+        let words = text.dropLast().lowercased().split { !$0.isLetter && $0 != "'" }
+        return words.count <= 10 && words.contains { outputWords.contains(String($0)) }
     }
 
     /// `Output:`, `**Output:**`, `Output (Python 3.8+):`, `Output (< Python3.7 )`,
@@ -208,7 +227,8 @@ struct ProgramBuilder {
     }
 
     mutating func addOutput(_ code: MarkdownBlocks.CodeBlock, after chunk: Int, condition: String?, notCheckable: String?) {
-        let numbered = code.lines.filter { !$0.text.trimmingWhitespace().hasPrefix("#") }
+        // A console block may start with the command that ran the code (`$ python app.py`).
+        let numbered = Array(code.lines.filter { !$0.text.trimmingWhitespace().hasPrefix("#") }.drop { $0.text.hasPrefix("$ ") })
         var lines = numbered.map(\.text)
         while lines.last?.trimmingWhitespace().isEmpty == true { lines.removeLast() }
         guard let firstLine = numbered.first?.line, !lines.isEmpty else { return }
