@@ -158,8 +158,9 @@ public enum TextMatcher {
     /// address and whatever follows it up to the next documented character, an
     /// address the guide printed (` at 0x7f98a1a67fc8`) matches any address (it
     /// is different in every process), and (with `ellipsis`) `...` matches any
-    /// text, except written whole as `[...]` or `{...}`: CPython's marker for a
-    /// list or dict that contains itself, which only that marker matches.
+    /// text (only the rest of a word when glued to one), except written whole as
+    /// `[...]` or `{...}`: CPython's marker for a list or dict that contains
+    /// itself, which only that marker matches.
     private static func pattern(_ documented: String, addresses: Bool, ellipsis: Bool) -> NSRegularExpression? {
         var pattern = "^"
         var rest = Substring(documented.replacingOccurrences(of: "0x…", with: "0x..."))
@@ -172,7 +173,10 @@ public enum TextMatcher {
                 pattern += "0x[0-9a-fA-F]+"
                 rest = rest[address.range.upperBound...]
             } else if ellipsis, rest.hasPrefix("..."), !isRecursionMarker(previous, rest.dropFirst(3).first) {
-                pattern += ".*?"
+                // Glued to a word (`3.14159...`, `Loading...`) it elides the rest
+                // of that word or number, not the words or lines after it.
+                let glued = previous.map { $0.isLetter || $0.isNumber } ?? false
+                pattern += glued ? "\\S*?" : ".*?"
                 rest = rest.dropFirst(3)
             } else {
                 pattern += NSRegularExpression.escapedPattern(for: String(rest.first!))

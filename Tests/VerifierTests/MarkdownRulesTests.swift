@@ -161,4 +161,13 @@ struct MarkdownRulesTests {
         #expect(!claims.contains { (146...150).contains($0.claim.location.firstLine) }, "\(claims.filter { (146...150).contains($0.claim.location.firstLine) })")
         #expect(try Self.claim(152).verdict == .holds)
     }
+
+    @Test("an ellipsis glued to a word cuts its line short: it does not hide the lines after it")
+    func gluedEllipsis() throws {
+        let hidden = try Self.claim(165)
+        #expect(hidden.verdict == .wrong, "\(hidden)")
+        let digits = try Self.claim(171)
+        #expect(digits.verdict == .normalised, "\(digits)")
+        #expect(digits.normalisations == [.ellipsis])
+    }
 }
