@@ -124,6 +124,8 @@ public struct Reading: Codable, Sendable, Equatable {
     public var commentary: [Commentary]
     public var plan: ProbePlan
     public var imports: [String]
+    /// The program makes sets: what it shows of their order may change with the hash seed.
+    public var buildsSets: Bool = false
     /// Names used but defined nowhere, and no fixture provides them.
     public var undefinedNames: [String]
     /// Of those, the ones a block that does not compile would have defined, each

@@ -41,11 +41,13 @@ public enum ProgramReader {
         let undefined = analysis.freeNames.filter { !fixtures.contains($0) }
         // Documented texts that read as values guidecheck may evaluate.
         let values = Set(claims.compactMap(ProbePlanner.documentedText).filter { PythonReading.shape(of: $0, gil)?.literal == true })
-        return Reading(
+        var reading = Reading(
             statementLines: analysis.topLevel.map(\.line), claims: claims, commentary: extraction.commentary,
             plan: ProbePlanner(analysis: analysis, values: values).plan(claims), imports: analysis.imports,
             undefinedNames: undefined, brokenDefinitions: brokenDefinitions(program, analysis: analysis, undefined: undefined),
             unmatchedAnnotations: extraction.unmatchedAnnotations)
+        reading.buildsSets = analysis.buildsSets
+        return reading
     }
 
     /// A claim that each block of the guide's code that does not compile does,

@@ -120,14 +120,16 @@ enum Variation {
     /// Modules whose results change from run to run: randomness and the clock.
     static let nondeterministic: Set<String> = ["random", "secrets", "uuid", "time", "datetime", "numpy.random"]
 
-    /// A claim fails (it may only vary), or the program imports what varies (a
-    /// claim may hold by chance).
+    /// A claim fails (it may only vary), or the program imports what varies, or
+    /// makes sets, whose order of strings is the hash seed's (a claim may hold by
+    /// chance).
     static func isNeeded(_ result: SnippetResult) -> Bool {
         guard result.notRunnable == nil, result.outcome.problem == nil, !result.outcome.runs.isEmpty else { return false }
         if result.claims.contains(where: { $0.verdict.standing == .fails }) { return true }
         // guidecheck's own checks are written to be deterministic; the guide's code may not be.
         let onlyChecks = result.snippet.guideProgram?.program.chunks.allSatisfy { $0.kind == .check } ?? false
-        return !onlyChecks && !nondeterministic.isDisjoint(with: result.outcome.reading.imports)
+        let reading = result.outcome.reading
+        return !onlyChecks && (reading.buildsSets || !nondeterministic.isDisjoint(with: reading.imports))
     }
 }
 

@@ -32,4 +32,20 @@ struct VariationTests {
         #expect(!mode.variesBetweenRuns, "\(mode)")
         #expect(mode.reason?.hasPrefix("as a module:") == true, "\(mode)")
     }
+
+    @Test("a program that makes a set runs again with another hash seed, though its claims hold and it imports nothing that varies; one that makes none does not")
+    func setsRunAgain() throws {
+        let scratch = ScratchDirectory()
+        scratch.write("sets.py", "words = sorted({'pear', 'fig'})\nprint(words)  # ['fig', 'pear']\n")
+        scratch.write("lists.py", "words = sorted(['pear', 'fig'])\nprint(words)  # ['fig', 'pear']\n")
+        let corpus = try SnippetCorpus.load(directory: scratch.path)
+        let runner = try InProcessRunner(interpreter: TestPython.shared)
+        let report = try Verification.run(corpus, settings: VerificationSettings(timeout: 30), runner: runner)
+        func modes(_ file: String) throws -> [RunMode] {
+            try #require(report.snippets.first { $0.snippet.name == file }).outcome.runs.map(\.mode)
+        }
+        #expect(try modes("sets.py").contains(.varied))
+        #expect(try !modes("lists.py").contains(.varied))
+        #expect(report.snippets.allSatisfy { $0.claims.allSatisfy { $0.verdict == .holds } })
+    }
 }

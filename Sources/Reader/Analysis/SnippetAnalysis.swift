@@ -90,9 +90,13 @@ public struct SnippetAnalysis: Codable, Sendable, Equatable {
     public var lineCount: Int
     /// Each chunk's statements, in chunk order.
     public var chunks: [ChunkFacts]
+    /// The program's own code makes a set: an order of strings it shows may be
+    /// the hash seed's.
+    public var buildsSets: Bool
 
     enum CodingKeys: String, CodingKey {
         case statements, comments, imports, chunks
+        case buildsSets = "builds_sets"
         case freeNames = "free_names"
         case syntaxError = "syntax_error"
         case lineCount = "line_count"

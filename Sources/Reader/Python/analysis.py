@@ -199,6 +199,20 @@ def _imports(tree):
     return names
 
 
+def _builds_sets(code, tree):
+    """Whether the chunk makes a set (a display, a comprehension, set() or
+    frozenset()): iterating one of strings gives an order that changes with the
+    hash seed. Only chunks with `{` or `set(` in them are walked."""
+    if '{' not in code and 'set(' not in code:
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Set, ast.SetComp)):
+            return True
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ('set', 'frozenset'):
+            return True
+    return False
+
+
 def analyse(chunks_json, filename, isolate=False):
     """The facts guidecheck's claim rules need, as JSON, for a program given as
     chunks ([{"first_line": n, "code": text, "kind": …, "path": …}, …]):
@@ -211,7 +225,7 @@ def analyse(chunks_json, filename, isolate=False):
     first syntax error stops the program."""
     chunks = json.loads(chunks_json)
     result = {'statements': [], 'comments': [], 'free_names': [], 'imports': [], 'syntax_error': None,
-              'line_count': 0, 'chunks': []}
+              'line_count': 0, 'chunks': [], 'builds_sets': False}
     bound, wanted, imports = set(), set(), set()
     top = 0
     flags = 0  # __future__ flags in force for the examples of a session
@@ -269,6 +283,8 @@ def analyse(chunks_json, filename, isolate=False):
         bound |= chunk_bound
         wanted |= chunk_wanted
         imports |= _imports(tree)
+        if chunk.get('kind') != 'check' and not result['builds_sets']:
+            result['builds_sets'] = _builds_sets(chunk['code'], tree)
     if result['syntax_error'] is None:
         result['free_names'] = _free_names(bound, wanted)
         result['imports'] = sorted(imports)
