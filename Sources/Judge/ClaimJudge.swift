@@ -148,13 +148,30 @@ public struct ClaimJudge {
     }
 
     /// What the guide leaves out, when that is why the claim's code failed: a
-    /// name it never defines, a module not installed here. Not evidence either way.
+    /// name it never defines, a module not installed here, or what this machine
+    /// does not give a run (stdin, the network, a file the guide does not
+    /// provide), there or at a statement before it. Not evidence either way.
     private func missing(_ claim: Claim, in run: ModeRun) -> String? {
         let context = contexts(of: claim)[0]
-        guard let raised = Evidence(claim: claim, run: run, span: context.span, spanIndex: context.index).exception else { return nil }
-        if case .raises(let type, _) = claim.expectation, raised.bases.contains(type.split(separator: ".").last.map(String.init) ?? type) {
-            return nil  // the exception is what the claim is about
+        func isAbout(_ raised: ObservedException) -> Bool {
+            guard case .raises(let type, _) = claim.expectation else { return false }
+            return raised.bases.contains(type.split(separator: ".").last.map(String.init) ?? type)
         }
+        let own = Evidence(claim: claim, run: run, span: context.span, spanIndex: context.index).exception
+        // For want of what this machine does not give a run: the claim's own
+        // statement raised it, or a statement before it did and the claim's then
+        // never ran or met a name it left unbound (a check's code is guidecheck's: never).
+        if claim.source != .check {
+            if let own, !isAbout(own), let needs = Self.environmentNeed(own) { return "\(needs): \(own.summary)" }
+            let ran = run.statements.contains { $0.index == claim.top }
+            if !ran || own?.type == "NameError",
+               let earlier = run.statements.last(where: { $0.index < claim.top && $0.exception != nil }),
+               let raised = earlier.exception, !isAbout(raised), let needs = Self.environmentNeed(raised) {
+                return "\(needs): \(raised.summary) at line \(line(ofTop: earlier.index, or: raised.line))"
+            }
+        }
+        guard let raised = own else { return nil }
+        if isAbout(raised) { return nil }  // the exception is what the claim is about
         let quoted = raised.message.split(separator: "'", omittingEmptySubsequences: false)
         let name = quoted.count >= 3 ? String(quoted[1]) : ""
         if raised.type == "NameError", let block = brokenDefinitions[name] {
@@ -166,6 +183,24 @@ public struct ClaimJudge {
         if raised.bases.contains("ImportError"), raised.type == "ModuleNotFoundError" {
             return "it needs the module `\(name)`, which is not installed here"
         }
+        return nil
+    }
+
+    private func line(ofTop top: Int, or fallback: Int?) -> Int {
+        top >= 0 && top < statementLines.count ? statementLines[top] : fallback ?? 0
+    }
+
+    /// What a run needed that this machine does not give it, from the exception
+    /// that stopped it: input() at the end of an empty stdin, a network that is not
+    /// there (runs have only the loopback), a file the guide never provides.
+    static func environmentNeed(_ raised: ObservedException) -> String? {
+        if raised.type == "EOFError" { return "it reads stdin (input()), which is empty here" }
+        let network: Set<String> = ["ConnectionError", "gaierror", "URLError", "NewConnectionError", "MaxRetryError", "Timeout"]
+        if !network.isDisjoint(with: raised.bases) || raised.message.contains("Network is unreachable")
+            || raised.message.contains("Name or service not known") || raised.message.contains("Temporary failure in name resolution") {
+            return "it needs the network, which this run could not reach"
+        }
+        if raised.type == "FileNotFoundError" { return "it needs a file the guide does not provide" }
         return nil
     }
 

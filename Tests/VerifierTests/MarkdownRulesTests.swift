@@ -170,4 +170,19 @@ struct MarkdownRulesTests {
         #expect(digits.verdict == .normalised, "\(digits)")
         #expect(digits.normalisations == [.ellipsis])
     }
+
+    @Test("what a run is not given (stdin, a file the guide does not provide) makes a claim not checkable, with why; a claim about that very exception, and one that fails on its own, are judged")
+    func notGiven() throws {
+        let stdin = try Self.claim(178)
+        #expect(stdin.verdict == .notCheckable, "\(stdin)")
+        #expect(stdin.reason?.hasPrefix("it reads stdin (input()), which is empty here: EOFError") == true, "\(stdin.reason ?? "")")
+        let file = try Self.claim(184)
+        #expect(file.verdict == .notCheckable, "\(file)")
+        #expect(file.reason?.contains("a file the guide does not provide: FileNotFoundError") == true, "\(file.reason ?? "")")
+        #expect(file.reason?.hasSuffix("at line 182") == true, "\(file.reason ?? "")")
+        #expect(try Self.claim(188).verdict == .holds)
+        let own = try Self.claim(190)
+        #expect(own.verdict == .wrong, "\(own)")
+        #expect(own.observed == "8")
+    }
 }
