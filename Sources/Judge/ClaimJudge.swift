@@ -172,6 +172,11 @@ public struct ClaimJudge {
         }
         guard let raised = own else { return nil }
         if isAbout(raised) { return nil }  // the exception is what the claim is about
+        // CPython's own words for Python 2's print and exec statements.
+        if raised.type == "SyntaxError", raised.message.hasPrefix("Missing parentheses in call to 'print'")
+            || raised.message.hasPrefix("Missing parentheses in call to 'exec'") {
+            return "it is Python 2 code (\(raised.displayedMessage)), not Python 3"
+        }
         let quoted = raised.message.split(separator: "'", omittingEmptySubsequences: false)
         let name = quoted.count >= 3 ? String(quoted[1]) : ""
         if raised.type == "NameError", let block = brokenDefinitions[name] {

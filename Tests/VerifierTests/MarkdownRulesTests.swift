@@ -185,4 +185,28 @@ struct MarkdownRulesTests {
         #expect(own.verdict == .wrong, "\(own)")
         #expect(own.observed == "8")
     }
+
+    @Test("an output block with printed lines, then a traceback: the lines and the exception, each a claim that holds")
+    func outputThenTraceback() throws {
+        let printed = try Self.claim(201)
+        #expect(printed.verdict == .holds, "\(printed)")
+        #expect(printed.claim.kind == .block)
+        let raised = try Self.claim(202)
+        #expect(raised.verdict == .holds, "\(raised)")
+        #expect(raised.claim.kind == .exception)
+    }
+
+    @Test("after raises, any class name is an exception: the guide's own exceptions need not end in Error")
+    func ownException() throws {
+        let claim = try Self.claim(212)
+        #expect(claim.claim.kind == .exception)
+        #expect(claim.verdict == .holds, "\(claim)")
+    }
+
+    @Test("Python 2 code, as CPython's own message names it (a print statement), is not checkable, never wrong")
+    func pythonTwo() throws {
+        let claim = try Self.claim(222)
+        #expect(claim.verdict == .notCheckable, "\(claim)")
+        #expect(claim.reason?.hasPrefix("it is Python 2 code (Missing parentheses in call to 'print'") == true, "\(claim.reason ?? "")")
+    }
 }

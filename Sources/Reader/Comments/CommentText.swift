@@ -81,11 +81,13 @@ enum CommentText {
     /// `raises ValueError`, `TypeError: unhashable type: 'list'`, `StopIteration`.
     static func exception(in text: String) -> (type: String, message: String?)? {
         var rest = Substring(text)
-        if rest.hasPrefix("raises ") { rest = rest.dropFirst("raises ".count) }
+        let said = rest.hasPrefix("raises ")
+        if said { rest = rest.dropFirst("raises ".count) }
         let name = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." })
         let leaf = name.split(separator: ".").last.map(String.init) ?? ""
+        // After `raises`, any class name is one (`raises CityNotFound: Atlantis`).
         guard let first = leaf.first, first.isUppercase,
-              exceptionSuffixes.contains(where: { leaf.hasSuffix($0) }) else { return nil }
+              said || exceptionSuffixes.contains(where: { leaf.hasSuffix($0) }) else { return nil }
         let after = rest.dropFirst(name.count)
         if after.isEmpty { return (String(name), nil) }
         guard after.hasPrefix(":") else { return nil }

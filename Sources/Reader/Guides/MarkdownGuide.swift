@@ -232,6 +232,23 @@ struct ProgramBuilder {
         var lines = numbered.map(\.text)
         while lines.last?.trimmingWhitespace().isEmpty == true { lines.removeLast() }
         guard let firstLine = numbered.first?.line, !lines.isEmpty else { return }
+        // Output, then the traceback that ended it: a claim for each part.
+        if let start = lines.firstIndex(where: { $0.trimmingWhitespace().hasPrefix("Traceback (most recent call last)") }), start > 0,
+           let raised = DoctestSession.documentedException(Array(lines[start...])) {
+            var printed = Array(lines[..<start])
+            while printed.last?.trimmingWhitespace().isEmpty == true { printed.removeLast() }
+            if !printed.isEmpty {
+                results.append(DocumentedResult(
+                    source: .outputBlock, location: Location(document: path, firstLine: firstLine, lastLine: numbered[printed.count - 1].line),
+                    kind: .block, chunks: [chunk], documented: printed.joined(separator: "\n"),
+                    expectation: .lines(printed), condition: condition, notCheckable: notCheckable))
+            }
+            results.append(DocumentedResult(
+                source: .outputBlock, location: Location(document: path, firstLine: numbered[start].line, lastLine: numbered[lines.count - 1].line),
+                kind: .exception, chunks: [chunk], documented: lines[start...].joined(separator: "\n"),
+                expectation: .raises(type: raised.type, message: raised.message), condition: condition, notCheckable: notCheckable))
+            return
+        }
         let location = Location(document: path, firstLine: firstLine, lastLine: numbered[lines.count - 1].line)
         let documented = lines.joined(separator: "\n")
         if let raised = DoctestSession.documentedException(lines) {
