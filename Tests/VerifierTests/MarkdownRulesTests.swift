@@ -209,4 +209,14 @@ struct MarkdownRulesTests {
         #expect(claim.verdict == .notCheckable, "\(claim)")
         #expect(claim.reason?.hasPrefix("it is Python 2 code (Missing parentheses in call to 'print'") == true, "\(claim.reason ?? "")")
     }
+
+    @Test("comment lines under a paragraph of prints, at least one line for each, are what the paragraph printed; fewer lines are the last print's")
+    func paragraphOfPrints() throws {
+        let both = try Self.claim(230)
+        #expect(both.verdict == .holds, "\(both)")
+        #expect(both.observed == "a\nb")
+        let last = try Self.claim(235)
+        #expect(last.verdict == .holds, "\(last)")
+        #expect(last.observed == "42")
+    }
 }

@@ -266,12 +266,40 @@ private struct CommentReading {
         if !outputLines.isEmpty {
             var draft = Draft(kind: .block, expectation: .lines(Array(outputLines)))
             draft.documented = run.prefix(outputLines.count).map { CommentText.body($0.text) }.joined(separator: "\n")
+            // Under a paragraph of top-level prints, as many lines as statements
+            // (or more) are what the paragraph printed, not only its last print.
+            let paragraph = printingParagraph(endingWith: statement)
+            if paragraph.count >= 2, outputLines.count >= paragraph.count {
+                draft.target = .spans([Span(first: paragraph[0].top, last: statement.top)])
+            }
             add(draft, comment: run[0], statement: statement)
         }
         for comment in run.dropFirst(outputLines.count) {
             skip(comment, "prose after the output it follows")
         }
         return used
+    }
+
+    /// The top-level statements that may print (calls, compound statements) on
+    /// consecutive lines up to `last`, none with a comment of its own: a
+    /// paragraph of code whose output one block of comment lines can document.
+    func printingParagraph(endingWith last: SnippetAnalysis.Statement) -> [SnippetAnalysis.Statement] {
+        guard last.depth == 0, last.call || last.compound else { return [] }
+        let topLevel = analysis.commentedStatements.filter { $0.depth == 0 }
+        guard var index = topLevel.firstIndex(where: { $0.top == last.top }) else { return [] }
+        let commented = Set(analysis.comments.map(\.line))
+        let uncommented = { (statement: SnippetAnalysis.Statement) in
+            !(statement.line...statement.endLine).contains(where: commented.contains)
+        }
+        guard uncommented(last) else { return [] }
+        var paragraph = [last]
+        while index > 0 {
+            let previous = topLevel[index - 1]
+            guard previous.endLine == paragraph[0].line - 1, previous.call || previous.compound, uncommented(previous) else { break }
+            paragraph.insert(previous, at: 0)
+            index -= 1
+        }
+        return paragraph
     }
 
     /// The statement that ends on the line before `comment`, at its indentation.
