@@ -3,10 +3,15 @@
 /// judge compares it within `Normalisation.approximateTolerance`, or rounded to
 /// the digits shown.
 public struct ApproximateNumber: Sendable, Equatable {
-    /// The number in the unit the code reports: bytes for `~80 MB`.
+    /// The number in bytes for a unit of size (`~80 MB`), else as written.
     public var value: Double
+    /// The number as written, in its own unit (80 for `~80 MB`).
+    public var unscaled: Double
     /// The text as written.
     public var written: String
+    /// Whether the unit is one of time (`~1 s`, `about 2 seconds`): a duration,
+    /// which the benchmarks measure, not a value.
+    public var isDuration: Bool
     /// The number as written, without its marker and unit (`3.14`).
     public var digits: String
     /// Digits written after the decimal point (0 for `~48 bytes`).
@@ -31,11 +36,15 @@ public struct ApproximateNumber: Sendable, Equatable {
         guard unit.allSatisfy({ $0.isLetter }) else { return nil }
         let scale = Self.sizeUnits[unit.lowercased()]
         self.value = value * (scale ?? 1)
+        unscaled = value
         written = text
         self.digits = String(digits)
         decimals = digits.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
         scaled = scale != nil
+        isDuration = Self.timeUnits.contains(unit.lowercased())
     }
+
+    static let timeUnits: Set<String> = ["s", "sec", "secs", "second", "seconds", "ms", "us", "µs", "ns", "min", "minutes"]
 }
 
 extension StringProtocol {

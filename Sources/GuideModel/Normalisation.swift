@@ -29,6 +29,9 @@ public enum Normalisation: String, Codable, Sendable, CaseIterable, Hashable {
     /// whole: CPython's marker for a container that contains itself, which only
     /// that marker matches.
     case ellipsis = "ellipsis (...)"
+    /// `# Output: 42`, `# => 42`: the text after a marker guides write before a
+    /// result (`ResultMarker`) is what was printed, the text with it is not.
+    case resultMarker = "result marker"
     /// The exception raised is a subclass of the one documented.
     case exceptionSubclass = "exception subclass"
     /// The documented message ends with `...` or `…`, and what comes before it

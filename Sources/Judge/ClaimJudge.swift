@@ -199,10 +199,16 @@ public struct ClaimJudge {
     /// that stopped it: input() at the end of an empty stdin, a network that is not
     /// there (runs have only the loopback), a file the guide never provides.
     static func environmentNeed(_ raised: ObservedException) -> String? {
-        if raised.type == "EOFError" { return "it reads stdin (input()), which is empty here" }
+        // input()'s own words at the end of stdin (pickle's EOFError is another).
+        if raised.type == "EOFError", raised.message == "EOF when reading a line" {
+            return "it reads stdin (input()), which is empty here"
+        }
+        // The system's words, not a guide's `raise ConnectionError("refused")`.
         let network: Set<String> = ["ConnectionError", "gaierror", "URLError", "NewConnectionError", "MaxRetryError", "Timeout"]
-        if !network.isDisjoint(with: raised.bases) || raised.message.contains("Network is unreachable")
-            || raised.message.contains("Name or service not known") || raised.message.contains("Temporary failure in name resolution") {
+        let systemWords = ["[Errno", "Max retries exceeded", "Name or service not known", "Temporary failure in name resolution",
+                           "Network is unreachable"]
+        if (!network.isDisjoint(with: raised.bases) && systemWords.contains(where: raised.message.contains))
+            || (raised.bases.contains("OSError") && raised.message.hasPrefix("[Errno 101] Network is unreachable")) {
             return "it needs the network, which this run could not reach"
         }
         if raised.type == "FileNotFoundError" { return "it needs a file the guide does not provide" }

@@ -76,10 +76,12 @@ struct TextCheck {
     }
 
     /// `1.72727` for 1.7272727…, `~3.1416` for π: rounded to the digits shown.
-    /// Without a `~`, an abbreviation keeps at least two significant digits and
-    /// drops at least two: `0.1 + 0.2  # 0.3`, `sum([0.1] * 10)  # 1.0` and
-    /// `math.sin(math.pi)  # 0.0` are the float error guides teach, not a rounding
-    /// of it; `3.14` for a printed `3.142` is another precision, not fewer digits.
+    /// Without a `~`, an abbreviation drops at least two digits, and is not the
+    /// float error itself: `0.1 + 0.2  # 0.3`, `sum([0.1] * 10)  # 1.0` and
+    /// `math.sin(math.pi)  # 0.0` differ from what is written by a few units in
+    /// the last place, the error guides teach; `3.14` for a printed `3.142` is
+    /// another precision, not fewer digits. `99.99999  # 100.0` and `1 / 3  # 0.3`
+    /// are roundings.
     static func rounded(documented: String, observed: String) -> Bool {
         let approximate = ApproximateNumber(documented)
         if approximate?.scaled == true { return false }
@@ -89,8 +91,10 @@ struct TextCheck {
               let expected = Double(text), let actual = Double(observedText) else { return false }
         let decimals = text.distance(from: text.index(after: point), to: text.endIndex)
         guard decimals > 0, actual != expected else { return false }
-        let shown = significantDigits(text)
-        guard approximate != nil || (shown >= 2 && significantDigits(observedText) >= shown + 2) else { return false }
+        // Without `~` or `about`: fewer digits of the same number, not the float
+        // error itself (a few units in the last place of the number written).
+        let floatError = abs(actual - expected) <= 1e-12 * max(abs(expected), 1)
+        guard approximate != nil || (!floatError && significantDigits(observedText) >= significantDigits(text) + 2) else { return false }
         return String(format: "%.\(decimals)f", actual) == String(format: "%.\(decimals)f", expected)
     }
 

@@ -10,8 +10,8 @@ public enum TextMatcher {
     }
 
     /// The text normalisations, tried in this order.
-    static let textual: [Normalisation] = [.reprQuotes, .mainQualification, .memoryAddress, .approximately, .commaJoinedLines,
-                                           .duration, .whitespace, .ellipsis]
+    static let textual: [Normalisation] = [.resultMarker, .reprQuotes, .mainQualification, .memoryAddress, .approximately,
+                                           .commaJoinedLines, .duration, .whitespace, .ellipsis]
 
     /// - Parameter excluded: normalisations that do not apply here (`repr quotes`
     ///   to a transcript of what was printed).
@@ -40,6 +40,7 @@ public enum TextMatcher {
 
     private static func applies(_ normalisation: Normalisation, documented: String, observed: String) -> Bool {
         switch normalisation {
+        case .resultMarker: return ResultMarker.stripped(documented) != nil
         case .reprQuotes: return documented.count >= 2 && (documented.first == "'" || documented.first == "\"")
         case .mainQualification: return observed.contains("__main__.")
         case .memoryAddress:
@@ -62,6 +63,9 @@ public enum TextMatcher {
         var documented = documented
         var observed = observed
         let set = Set(normalisations)
+        if set.contains(.resultMarker), let stripped = ResultMarker.stripped(documented) {
+            documented = stripped.trimmingWhitespace()
+        }
         if set.contains(.approximately) {
             return approximatelyEqual(documented, observed)
         }
@@ -147,8 +151,12 @@ public enum TextMatcher {
     private static func approximatelyEqual(_ documented: String, _ observed: String) -> Bool {
         guard let approximate = ApproximateNumber(documented),
               let value = Double(observed.filter { $0 != "," && $0 != "_" }.trimmingWhitespace()) else { return false }
-        guard approximate.value != 0 else { return value == 0 }
-        return abs(value - approximate.value) / abs(approximate.value) <= Normalisation.approximateTolerance
+        // Bytes are counted in whole numbers: a number with a fraction is already
+        // in the unit written (`size_mb  # ~80 MB` for 80.12).
+        let fractional = observed.contains(".") || observed.lowercased().contains("e")
+        let expected = approximate.scaled && fractional ? approximate.unscaled : approximate.value
+        guard expected != 0 else { return value == 0 }
+        return abs(value - expected) / abs(expected) <= Normalisation.approximateTolerance
     }
 
     /// An address as a repr prints one, after ` at ` (`<object object at 0x7f98a1a67fc8>`).
@@ -158,7 +166,7 @@ public enum TextMatcher {
     /// address and whatever follows it up to the next documented character, an
     /// address the guide printed (` at 0x7f98a1a67fc8`) matches any address (it
     /// is different in every process), and (with `ellipsis`) `...` matches any
-    /// text (only the rest of a word when glued to one), except written whole as
+    /// text, lines included (`91...` for the rest of a table), except written whole as
     /// `[...]` or `{...}`: CPython's marker for a list or dict that contains
     /// itself, which only that marker matches.
     private static func pattern(_ documented: String, addresses: Bool, ellipsis: Bool) -> NSRegularExpression? {
@@ -173,10 +181,7 @@ public enum TextMatcher {
                 pattern += "0x[0-9a-fA-F]+"
                 rest = rest[address.range.upperBound...]
             } else if ellipsis, rest.hasPrefix("..."), !isRecursionMarker(previous, rest.dropFirst(3).first) {
-                // Glued to a word (`3.14159...`, `Loading...`) it elides the rest
-                // of that word or number, not the words or lines after it.
-                let glued = previous.map { $0.isLetter || $0.isNumber } ?? false
-                pattern += glued ? "\\S*?" : ".*?"
+                pattern += ".*?"
                 rest = rest.dropFirst(3)
             } else {
                 pattern += NSRegularExpression.escapedPattern(for: String(rest.first!))

@@ -220,7 +220,11 @@ struct ChildSupervisor {
     static func reapAll() {
         pending.withLock { pending in
             var status: Int32 = 0
-            for entry in pending { waitpid(entry.pid, &status, 0) }
+            // Killed with its group already, unless it left the group: kill it by pid too.
+            for entry in pending {
+                kill(entry.pid, SIGKILL)
+                waitpid(entry.pid, &status, 0)
+            }
             pending.removeAll()
         }
         sweepBeforeRun()

@@ -126,12 +126,19 @@ struct MarkdownRulesTests {
         #expect(claim.observed.hasSuffix("\nFalse"))
     }
 
-    @Test("results after the markers guides write (Output:, =>, ->, #>, prints:, Prints) are the results, the markers not part of them", arguments: [
-        115, 116, 117, 118, 119, 120, 121, 125,
+    @Test("results after the markers guides write (Output:, =>, ->, #>, prints:, Prints): the text after the marker, named as a result marker", arguments: [
+        115, 116, 117, 118, 119, 120, 124,
     ])
     func markers(line: Int) throws {
         let claim = try Self.claim(line)
-        #expect(claim.verdict == .holds, "\(claim)")
+        #expect(claim.verdict == .normalised, "\(claim)")
+        #expect(claim.normalisations == [.resultMarker])
+    }
+
+    @Test("a marker before a value is not part of it; a program that prints the marker itself holds as written")
+    func markersWhole() throws {
+        #expect(try Self.claim(121).verdict == .holds)
+        #expect(try Self.claim(241).verdict == .holds)
     }
 
     @Test("a wrong result after a marker is still wrong")
@@ -162,10 +169,11 @@ struct MarkdownRulesTests {
         #expect(try Self.claim(152).verdict == .holds)
     }
 
-    @Test("an ellipsis glued to a word cuts its line short: it does not hide the lines after it")
-    func gluedEllipsis() throws {
-        let hidden = try Self.claim(165)
-        #expect(hidden.verdict == .wrong, "\(hidden)")
+    @Test("an ellipsis at the end elides the rest, lines included: named, never a plain holds")
+    func trailingEllipsis() throws {
+        let rest = try Self.claim(165)  // `Connecting...` for two lines
+        #expect(rest.verdict == .normalised, "\(rest)")
+        #expect(rest.normalisations.contains(.ellipsis))
         let digits = try Self.claim(171)
         #expect(digits.verdict == .normalised, "\(digits)")
         #expect(digits.normalisations == [.ellipsis])
@@ -218,5 +226,47 @@ struct MarkdownRulesTests {
         let last = try Self.claim(235)
         #expect(last.verdict == .holds, "\(last)")
         #expect(last.observed == "42")
+    }
+
+    @Test("a console's $ python line is not output; with arguments the claim is not checkable; any other $ line is output")
+    func consoleCommands() throws {
+        let given = try Self.claim(248)
+        #expect(given.verdict == .notCheckable, "\(given)")
+        #expect(given.reason == "it is run with command-line arguments (`$ python build.py --fast`), which runs do not pass")
+        #expect(try Self.claim(257).verdict == .holds)
+    }
+
+    @Test("a session: a traceback of the guide's own exception is an exception claim; output goes on across a blank line")
+    func sessionForms() throws {
+        let raised = try Self.claim(266)
+        #expect(raised.claim.kind == .exception)
+        #expect(raised.verdict == .holds, "\(raised)")
+        #expect(try Self.claim(270).verdict == .holds)
+        #expect(try Self.claim(274).verdict == .holds)
+    }
+
+    @Test("the guide's own ConnectionError and pickle's EOFError are the guide's: wrong, not what a run lacks")
+    func notTheEnvironment() throws {
+        for line in [282, 284] {
+            let claim = try Self.claim(line)
+            #expect(claim.verdict == .wrong, "\(claim)")
+        }
+    }
+
+    @Test("in the varied run, a program's own subclass of date is checked as any class; its repr is its own")
+    func variedSubclass() throws {
+        #expect(try Self.claim(294).verdict == .holds)
+        #expect(try Self.claim(296).verdict == .holds)
+    }
+
+    @Test("a number with a fraction is in the unit written; a duration is not a value claim; roughly like ~; roundings that are not the float error")
+    func unitsDurationsRoundings() throws {
+        #expect(try Self.claim(303).verdict == .normalised)
+        #expect(!Self.report.snippets.flatMap(\.claims).contains { $0.claim.location.firstLine == 301 })
+        for line in [304, 305] {
+            let claim = try Self.claim(line)
+            #expect(claim.verdict == .normalised, "\(claim)")
+            #expect(claim.normalisations == [.rounded])
+        }
     }
 }

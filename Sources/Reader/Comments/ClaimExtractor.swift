@@ -111,11 +111,17 @@ private struct CommentReading {
         if CommentText.isComplexity(text) { return nil }
         var words = text
         var hint: ClaimKind?
+        // `# Output: 3`, `# => 3`: the kind and the value are read after the marker.
+        // A print's output keeps it (the program may print `Result: 42` itself);
+        // the judge's `result marker` tries without it.
+        var marker = ""
         if let marked = CommentText.resultMarker(text) {
             guard !marked.rest.isEmpty else { return nil }
             words = marked.rest
             hint = marked.kind
+            marker = String(text.dropLast(marked.rest.count))
         }
+        let printed = { (expected: String) in statement.print ? marker + expected : expected }
         if words.contains("→") {
             // `calls ValidatedAge.__get__ → 30`: prose before the arrow, the value after.
             let parts = CommentText.splitArrows(words)
@@ -141,16 +147,18 @@ private struct CommentReading {
         }
         // A value inside a block has no single moment to be read at.
         if kind == .value && statement.depth > 0 { return nil }
+        // A duration (`# roughly 1 s` on a sleep) is the benchmarks' business, not a value.
+        if let approximate = CommentText.approximate(expected), approximate.isDuration, kind == .value { return nil }
         if CommentText.approximate(expected) != nil || CommentText.looksLikeRepr(expected) || shape(expected)?.literal == true {
-            return Draft(kind: kind, expectation: .text(expected))
+            return Draft(kind: kind, expectation: .text(kind == .output ? printed(expected) : expected))
         }
         if let (value, condition) = valueWithCondition(expected) {
-            return Draft(kind: kind, expectation: .text(value), condition: condition)
+            return Draft(kind: kind, expectation: .text(kind == .output ? printed(value) : value), condition: condition)
         }
         // A top-level print's comment is its output, whatever the words, unless
         // they ask a question (`# Where did the other values go?`).
         if kind == .output && statement.depth == 0 && !expected.isEmpty && !expected.hasSuffix("?") {
-            return Draft(kind: .output, expectation: .text(expected))
+            return Draft(kind: .output, expectation: .text(printed(expected)))
         }
         return nil
     }
@@ -234,26 +242,16 @@ private struct CommentReading {
     mutating func block(_ comments: [SnippetAnalysis.Comment], from index: Int) -> Int {
         let first = comments[index]
         guard let statement = statementBefore(first), statement.call || statement.compound else { return 0 }
-        var run = [first]
+        var run = [first]  // the comment lines of the block
         while index + run.count < comments.count {
             let next = comments[index + run.count]
             guard next.ownLine, next.line == run.last!.line + 1, next.column == first.column,
                   annotations[next.line]?.overridesReading != true else { break }
             run.append(next)
         }
-        let used = run.count
-        var texts = run.map { CommentText.body($0.text) }
-        // `# Output:` above the lines, or `# => 3` on the first: the marker is not output.
-        if let marked = CommentText.resultMarker(texts[0]) {
-            if marked.rest.isEmpty {
-                skip(first, "a marker before the output below it")
-                run.removeFirst()
-                texts.removeFirst()
-                if run.isEmpty { return used }
-            } else {
-                texts[0] = marked.rest
-            }
-        }
+        // A marker on the first line (`# Output:` above the lines, `# => 3`) stays:
+        // the program may print it; the judge's `result marker` tries without it.
+        let texts = run.map { CommentText.body($0.text) }
         // A line of prose ends the output, and so does a commented-out print
         // (`# print(data["b"])`): code, not what the code printed.
         var outputCount = 0
@@ -272,12 +270,12 @@ private struct CommentReading {
             if paragraph.count >= 2, outputLines.count >= paragraph.count {
                 draft.target = .spans([Span(first: paragraph[0].top, last: statement.top)])
             }
-            add(draft, comment: run[0], statement: statement)
+            add(draft, comment: first, statement: statement)
         }
         for comment in run.dropFirst(outputLines.count) {
             skip(comment, "prose after the output it follows")
         }
-        return used
+        return run.count
     }
 
     /// The top-level statements that may print (calls, compound statements) on

@@ -46,32 +46,8 @@ enum CommentText {
         return (text, nil)
     }
 
-    /// What guides write before a result, and the kind of claim it makes, if
-    /// it says: `# Output: 3`, `# => 3`, `# -> 3`, `#> 3`, `# prints: 3`,
-    /// `# Returns 3`. A noun needs its colon (`Output: 3`; `output of f` is prose).
-    static let resultMarkers: [(marker: String, needsColon: Bool, kind: ClaimKind?)] = [
-        ("=>", false, nil), ("==>", false, nil), ("->", false, nil), (">", false, nil),
-        ("output", true, .output), ("out", true, .output), ("result", true, nil),
-        ("prints", false, .output), ("outputs", false, .output), ("displays", false, .output),
-        ("returns", false, .value), ("gives", false, nil), ("evaluates to", false, .value),
-    ]
-
-    /// `Output: 3` → (`3`, output); `=> 3` → (`3`, nil); nil without a marker.
-    /// The rest may be empty: `# Output:` on its own line before the lines.
-    static func resultMarker(_ text: String) -> (rest: String, kind: ClaimKind?)? {
-        for (marker, needsColon, kind) in resultMarkers {
-            guard text.count >= marker.count,
-                  text.prefix(marker.count).lowercased() == marker else { continue }
-            var rest = text.dropFirst(marker.count)
-            let colon = rest.first == ":"
-            if colon { rest = rest.dropFirst() }
-            guard colon || !needsColon, rest.isEmpty || rest.first!.isWhitespace else { continue }
-            // A word marker is a word: `printsX` or `Outputs of` are not markers.
-            if marker.first!.isLetter, !colon, rest.isEmpty { continue }
-            return (String(rest).trimmingWhitespace(), kind)
-        }
-        return nil
-    }
+    /// `Output: 3` → (`3`, output): the marker guides write before a result (`ResultMarker`).
+    static func resultMarker(_ text: String) -> (rest: String, kind: ClaimKind?)? { ResultMarker.split(text) }
 
     /// `next(gen) → StopIteration` → [`next(gen)`, `StopIteration`].
     static func splitArrows(_ text: String) -> [String] {
@@ -79,7 +55,8 @@ enum CommentText {
     }
 
     /// `raises ValueError`, `TypeError: unhashable type: 'list'`, `StopIteration`.
-    static func exception(in text: String) -> (type: String, message: String?)? {
+    /// With `anyName` (a traceback's last line), any capitalised name is the class.
+    static func exception(in text: String, anyName: Bool = false) -> (type: String, message: String?)? {
         var rest = Substring(text)
         let said = rest.hasPrefix("raises ")
         if said { rest = rest.dropFirst("raises ".count) }
@@ -87,7 +64,7 @@ enum CommentText {
         let leaf = name.split(separator: ".").last.map(String.init) ?? ""
         // After `raises`, any class name is one (`raises CityNotFound: Atlantis`).
         guard let first = leaf.first, first.isUppercase,
-              said || exceptionSuffixes.contains(where: { leaf.hasSuffix($0) }) else { return nil }
+              said || anyName || exceptionSuffixes.contains(where: { leaf.hasSuffix($0) }) else { return nil }
         let after = rest.dropFirst(name.count)
         if after.isEmpty { return (String(name), nil) }
         guard after.hasPrefix(":") else { return nil }
@@ -123,16 +100,14 @@ enum CommentText {
     /// Prose, not output: a spaced dash, a full stop at the end, or a sentence: a
     /// capitalised word followed by three or more plain lowercase words
     /// (`The infinite sequence never fully materializes`, but not `B: done after 1s`
-    /// nor `CacheInfo(hits=98, misses=101, …)`), or four or more plain lowercase
-    /// words and nothing else, a remark about the next step (`now sort the list in
-    /// place`), which a program's output rarely is.
+    /// nor `CacheInfo(hits=98, misses=101, …)`). Lowercase words alone are not
+    /// prose: programs print them (`all targets are up to date`).
     static func isProse(_ text: String) -> Bool {
         if tailSeparators.contains(where: { text.contains($0) }) { return true }
         if text.hasSuffix(".") && !text.hasSuffix("...") { return true }
         let words = text.split(separator: " ")
-        let isPlain = { (word: Substring) in word.allSatisfy { $0.isLetter && $0.isLowercase } }
-        if words.count >= 4, words.allSatisfy(isPlain) { return true }
         guard let first = words.first, first.count >= 2, first.allSatisfy(\.isLetter), first.first!.isUppercase else { return false }
-        return words.dropFirst().filter(isPlain).count >= 3
+        let plain = words.dropFirst().filter { word in word.allSatisfy { $0.isLetter && $0.isLowercase } }
+        return plain.count >= 3
     }
 }

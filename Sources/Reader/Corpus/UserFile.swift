@@ -7,13 +7,15 @@ import StrictYAML
 /// Foundation's own errors say "The operation could not be completed" for a
 /// folder, and opening a named pipe would wait for a writer for ever.
 public enum UserFile {
-    /// The bytes of the regular file at `path`; `what` names it in errors ("the guide").
-    public static func data(at path: String, what: String = "the file") throws(FileError) -> Data {
+    /// The bytes of the regular file at `path`; `what` names it in errors ("the
+    /// guide"). `pipes`: a named pipe is read too, for a file the user names on
+    /// the command line (`--guide <(…)`, `/dev/stdin`), where a writer is there.
+    public static func data(at path: String, what: String = "the file", pipes: Bool = false) throws(FileError) -> Data {
         var status = stat()
         guard stat(path, &status) == 0 else {
             throw FileError(file: path, line: nil, message: "cannot read \(what): \(String(cString: strerror(errno)))")
         }
-        if let kind = notRegular(status.st_mode) {
+        if let kind = notRegular(status.st_mode), !(pipes && (status.st_mode & S_IFMT == S_IFIFO || status.st_mode & S_IFMT == S_IFCHR)) {
             throw FileError(file: path, line: nil, message: "cannot read \(what): it is \(kind), not a file")
         }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -29,8 +31,8 @@ public enum UserFile {
     }
 
     /// The file's text, which must be UTF-8.
-    public static func text(at path: String, what: String = "the file") throws(FileError) -> String {
-        let data = try data(at: path, what: what)
+    public static func text(at path: String, what: String = "the file", pipes: Bool = false) throws(FileError) -> String {
+        let data = try data(at: path, what: what, pipes: pipes)
         guard let text = String(data: data, encoding: .utf8) else {
             let offset = firstInvalidUTF8(in: data)
             throw FileError(file: path, line: lineNumber(atByte: offset, in: data),

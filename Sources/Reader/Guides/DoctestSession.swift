@@ -1,8 +1,9 @@
 import GuideModel
 
 /// A `>>>` session, as doctest reads one: each example is the source after the
-/// `>>> ` prompt and its `... ` continuations, and the lines after it, up to a
-/// blank line or the next prompt, are what the session showed.
+/// `>>> ` prompt and its `... ` continuations, and the lines after it, up to the
+/// next prompt (across blank lines inside the output, as the REPL shows them), are
+/// what the session showed.
 public struct DoctestSession: Sendable, Equatable {
     public struct Example: Sendable, Equatable {
         /// The source, prompts removed, with the document line of its first line.
@@ -42,7 +43,15 @@ public struct DoctestSession: Sendable, Equatable {
             var shown: [(Int, String)] = []
             while index < lines.count {
                 let next = String(lines[index].text.dropFirst(min(indent, Self.leadingSpaces(lines[index].text))))
-                if next.trimmingWhitespace().isEmpty || Self.isPrompt(next.trimmingWhitespace(), ">>>") { break }
+                if Self.isPrompt(next.trimmingWhitespace(), ">>>") { break }
+                if next.trimmingWhitespace().isEmpty {
+                    // doctest ends the output at a blank line; a transcript in a code
+                    // block goes on, as the REPL shows it (`print("a\n\nb")`, a chained
+                    // traceback), when more output follows before the next prompt.
+                    // Not when a remark (`# but`) or the next prompt comes first.
+                    let following = lines[index...].first { !$0.text.trimmingWhitespace().isEmpty }?.text.trimmingWhitespace()
+                    guard !shown.isEmpty, let following, !Self.isPrompt(following, ">>>"), !following.hasPrefix("#") else { break }
+                }
                 // doctest's marker for a blank line of output, which would end it.
                 shown.append((lines[index].line, next.trimmingWhitespace() == "<BLANKLINE>" ? "" : next))
                 index += 1
@@ -85,7 +94,7 @@ public struct DoctestSession: Sendable, Equatable {
         guard let first = shown.first?.trimmingWhitespace(), let last = shown.last?.trimmingWhitespace() else { return nil }
         let traceback = first.hasPrefix("Traceback (most recent call last)") || first.hasPrefix("File \"")
         guard traceback || shown.count == 1 else { return nil }
-        guard let raised = CommentText.exception(in: last) else { return nil }
+        guard let raised = CommentText.exception(in: last, anyName: traceback) else { return nil }
         // One line of text is a traceback's last line only when it names a message or reads as an exception name alone.
         return traceback || raised.message != nil || last == raised.type ? raised : nil
     }

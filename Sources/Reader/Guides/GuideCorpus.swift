@@ -17,7 +17,8 @@ extension SnippetCorpus {
         var snippets: [Snippet] = []
         var skipped: [CorpusError] = []
         for (path, name) in try files(in: guides) {
-            let text = try UserFile.text(at: path, what: "the guide")
+            // A pipe only when named on the command line (`--guide <(…)`), never met in a folder.
+            let text = try UserFile.text(at: path, what: "the guide", pipes: guides.contains(path))
             let programs: [GuideProgram]
             let ext = (path as NSString).pathExtension.lowercased()
             if markdownExtensions.contains(ext) {

@@ -57,10 +57,11 @@ public struct MarkdownGuide: Sendable {
                 let untagged = Self.outputLanguages.contains(code.language)
                 let introduction: String? = switch previous {
                 case .paragraph(let text, _, let last)? where last < (code.fenceLine ?? code.firstLine):
-                    // A looser phrase (`You should see:`) only before an untagged or output block.
-                    Self.isOutputIntroduction(text) || (untagged && Self.saysOutputFollows(text)) ? text : nil
-                case .heading(let text, _)?:
-                    Self.isOutputIntroduction(text) ? text : nil  // `#### Output`
+                    Self.isOutputIntroduction(text) ? text : nil
+                case .heading(let text, _)? where untagged:
+                    // `#### Output` above an untagged or output block; above
+                    // Python (`## Results`, then the code) it names a section.
+                    Self.isOutputIntroduction(text) ? text : nil
                 default: nil
                 }
                 let condition = introduction.flatMap(VersionCondition.init)
@@ -105,20 +106,6 @@ public struct MarkdownGuide: Sendable {
         }
         builder.finish(into: &programs)
         for index in programs.indices { programs[index].sections = sections }
-    }
-
-    /// Words that say the block below shows what the code printed.
-    static let outputWords: Set<String> = ["output", "outputs", "print", "prints", "printed", "result", "results",
-                                           "see", "gives", "produces", "displays", "shows"]
-
-    /// A short paragraph that ends with a colon and says output follows: `The
-    /// output is:`, `This will print:`, `Running this code gives:`, `You should
-    /// see:` (at most ten words; one of `outputWords` among them).
-    static func saysOutputFollows(_ paragraph: String) -> Bool {
-        let text = paragraph.trimmingWhitespace()
-        guard text.hasSuffix(":") else { return false }
-        let words = text.dropLast().lowercased().split { !$0.isLetter && $0 != "'" }
-        return words.count <= 10 && words.contains { outputWords.contains(String($0)) }
     }
 
     /// `Output:`, `**Output:**`, `Output (Python 3.8+):`, `Output (< Python3.7 )`,
@@ -227,8 +214,16 @@ struct ProgramBuilder {
     }
 
     mutating func addOutput(_ code: MarkdownBlocks.CodeBlock, after chunk: Int, condition: String?, notCheckable: String?) {
-        // A console block may start with the command that ran the code (`$ python app.py`).
-        let numbered = Array(code.lines.filter { !$0.text.trimmingWhitespace().hasPrefix("#") }.drop { $0.text.hasPrefix("$ ") })
+        // A console block may start with the command that ran the code (`$ python
+        // app.py`): not output. Given arguments, the run (which passes none) cannot
+        // show what the guide shows. Any other `$ ` line is output (`$ 19.99`).
+        let kept = code.lines.filter { !$0.text.trimmingWhitespace().hasPrefix("#") }
+        let commands = kept.prefix { Self.pythonCommand($0.text) != nil }
+        let numbered = Array(kept.dropFirst(commands.count))
+        var notCheckable = notCheckable
+        if notCheckable == nil, let given = commands.first(where: { Self.pythonCommand($0.text)! > 0 }) {
+            notCheckable = "it is run with command-line arguments (`\(given.text.trimmingWhitespace())`), which runs do not pass"
+        }
         var lines = numbered.map(\.text)
         while lines.last?.trimmingWhitespace().isEmpty == true { lines.removeLast() }
         guard let firstLine = numbered.first?.line, !lines.isEmpty else { return }
@@ -260,6 +255,17 @@ struct ProgramBuilder {
         results.append(DocumentedResult(
             source: .outputBlock, location: location, kind: .block, chunks: [chunk], documented: documented,
             expectation: .lines(lines), condition: condition, notCheckable: notCheckable))
+    }
+
+    /// `$ python app.py Ada` → 1: a console line that runs Python, with how many
+    /// arguments it passes the program; nil for any other line.
+    static func pythonCommand(_ line: String) -> Int? {
+        let words = line.split(separator: " ")
+        guard words.count >= 2, words[0] == "$",
+              words[1].wholeMatch(of: /python(3(\.\d+)?)?|py/) != nil else { return nil }
+        var rest = words.dropFirst(2)
+        if rest.first == "-m" { rest = rest.dropFirst(2) } else if rest.first?.hasPrefix("-") == false { rest = rest.dropFirst() }
+        return rest.count
     }
 
     mutating func addSession(_ session: DoctestSession, condition: String?, notCheckable: String?) {

@@ -485,12 +485,17 @@ def _vary():
     base_datetime, base_date = _datetime.datetime, _datetime.date
 
     class Replaced(type):
-        """isinstance and issubclass see the real class: a replacement changes
-        only where "now" comes from."""
+        """isinstance and issubclass of a replacement see the real class: it
+        changes only where "now" comes from. A program's own subclass of it is
+        checked as any class is."""
         def __instancecheck__(cls, instance):
+            if cls.__dict__.get('real') is None:
+                return type.__instancecheck__(cls, instance)
             return isinstance(instance, cls.real)
 
         def __subclasscheck__(cls, subclass):
+            if cls.__dict__.get('real') is None:
+                return type.__subclasscheck__(cls, subclass)
             return issubclass(subclass, cls.real)
 
     class datetime(base_datetime, metaclass=Replaced):
