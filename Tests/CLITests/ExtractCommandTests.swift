@@ -77,6 +77,12 @@ struct ExtractCommandTests {
         result = try GuideCheckCommand.run(["verify"], directory: scratch.path)
         #expect(result.status == 2)
         #expect(result.stderr.contains("manifest.yaml:3: guide: ../guide.txt: cannot read the guide"), "\(result.stderr)")
+        // coverage --guide finds the checks' quotes in the guide it is given, not nowhere.
+        scratch.write("snippets/checks/q01.yaml", "question: Q1\nchecks:\n  - quote: \"Not in the guide at all\"\n    check: assert True\n")
+        result = try GuideCheckCommand.run(["coverage", "--guide", "renamed.txt"], directory: scratch.path)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect((result.stdout + result.stderr).contains("the quote is not in Q1 of the guide (renamed.txt)"), "\(result.stdout)\(result.stderr)")
+        try FileManager.default.removeItem(atPath: scratch.path + "/snippets/checks")
         result = try GuideCheckCommand.run(["extract", "--guide", "renamed.txt"], directory: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
         var after = try String(contentsOfFile: scratch.path + "/snippets/manifest.yaml", encoding: .utf8)

@@ -81,6 +81,8 @@ public struct SnippetCorpus: Sendable {
     public var problems: [CorpusError]
     /// What a reader should know but that fails nothing (a block a guide skips).
     public var notices: [CorpusError] = []
+    /// The guide a command was given (`--guide`), in place of the manifest's.
+    public var givenGuide: String?
 
     public static let manifestName = "manifest.yaml"
 
@@ -88,7 +90,10 @@ public struct SnippetCorpus: Sendable {
     ///
     /// A file that cannot be read or decoded becomes a snippet with a `problem`,
     /// so the others still run; only an unreadable folder or manifest throws.
-    public static func load(directory: String, filter: String? = nil, requireGuide: Bool = true) throws -> SnippetCorpus {
+    /// `guide`: the guide a command was given (`extract`, `coverage --guide`);
+    /// the manifest's may then name one that is gone (it was renamed), and the
+    /// checks' quotes are found in the given one.
+    public static func load(directory: String, filter: String? = nil, guide: String? = nil) throws -> SnippetCorpus {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -99,7 +104,7 @@ public struct SnippetCorpus: Sendable {
             throw CorpusError(file: directory, line: nil, message: "cannot list the folder: \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
         }
         let manifestPath = directory + "/" + manifestName
-        let manifest = fileManager.fileExists(atPath: manifestPath) ? try Manifest.load(from: URL(fileURLWithPath: manifestPath), requireGuide: requireGuide) : nil
+        let manifest = fileManager.fileExists(atPath: manifestPath) ? try Manifest.load(from: URL(fileURLWithPath: manifestPath), requireGuide: guide == nil) : nil
         let entries = Dictionary((manifest?.snippets ?? []).map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
 
         var snippets: [Snippet] = []
@@ -133,6 +138,7 @@ public struct SnippetCorpus: Sendable {
             CorpusError(file: manifestPath, line: nil, message: "the manifest lists \($0.file), which is not in \(directory)")
         }
         var corpus = SnippetCorpus(directory: directory, manifest: manifest, snippets: snippets, problems: problems)
+        corpus.givenGuide = guide
         try corpus.attachChecks(in: directory, filter: filter)
         return corpus
     }
@@ -144,8 +150,10 @@ public struct SnippetCorpus: Sendable {
         return name.contains(filter)
     }
 
-    /// The guide the manifest names, resolved against the folder.
+    /// The guide the command was given, or the one the manifest names, resolved
+    /// against the folder.
     public var guidePath: String? {
+        if let givenGuide { return givenGuide }
         guard let guide = manifest?.guide else { return nil }
         return guide.hasPrefix("/") ? guide : directory + "/" + guide
     }

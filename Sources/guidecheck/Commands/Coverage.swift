@@ -35,7 +35,7 @@ struct Coverage: ParsableCommand {
         let corpus: SnippetCorpus
         let guideFile: Guide
         do {
-            corpus = try SnippetCorpus.load(directory: snippets, requireGuide: guide == nil)
+            corpus = try SnippetCorpus.load(directory: snippets, guide: guide)
             guard let path = guide ?? corpus.guidePath else {
                 throw CommandFailure(message: "\(snippets)/\(SnippetCorpus.manifestName) names no guide; pass --guide", exitCode: .configuration)
             }

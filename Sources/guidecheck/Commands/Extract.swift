@@ -38,7 +38,7 @@ struct Extract: ParsableCommand {
         // the author's annotations) would be written over.
         var existing: SnippetCorpus?
         if FileManager.default.fileExists(atPath: snippets) {
-            do { existing = try SnippetCorpus.load(directory: snippets, requireGuide: guide == nil) } catch {
+            do { existing = try SnippetCorpus.load(directory: snippets, guide: guide) } catch {
                 Self.exit(with: CommandFailure(message: "\(error)\n(extract keeps what \(snippets)/\(SnippetCorpus.manifestName) says: fix it, then extract again)",
                                                exitCode: .configuration))
             }
