@@ -24,8 +24,10 @@ struct TextCheck {
         }
         // The manifest, not the words, says what is expected: never a plain `holds`.
         let reading: [Normalisation] = claim.readingNote == nil ? [] : [.manifestReading]
+        var excluded: Set<Normalisation> = isTranscript ? [.reprQuotes, .commaJoinedLines] : []
+        if isTranscript && !Self.mayWrap(documented: documented, observed: observed) { excluded.insert(.whitespace) }
         switch TextMatcher.compare(documented: documented, observed: observed, allowing: Set(claim.extraNormalisations),
-                                   excluding: isTranscript ? [.reprQuotes, .commaJoinedLines] : []) {
+                                   excluding: excluded) {
         case .exact:
             return ContextCheck(result: reading.isEmpty ? .holds : .normalised(reading), observed: observed)
         case .normalised(let names):
@@ -45,6 +47,16 @@ struct TextCheck {
     /// string's str() where the REPL shows its repr, an int for a float or
     /// another order of a dict, shows something Python did not print.
     private var isTranscript: Bool { claim.source != .comment }
+
+    /// Whether whitespace runs may stand for line breaks in a transcript: only
+    /// when it keeps the printed lines (spacing inside them aside), or a printed
+    /// line is long enough (over 79 characters) for a guide to wrap it.
+    /// `print(name)` then `print(age)` shown as `Ada 36` is another output.
+    static func mayWrap(documented: String, observed: String) -> Bool {
+        let lines = { (text: String) in TextMatcher.trimmedOutput(text.trimmingWhitespace()).split(separator: "\n", omittingEmptySubsequences: false) }
+        let printed = lines(observed)
+        return lines(documented).count == printed.count || printed.contains { $0.count > 79 }
+    }
 
     /// The value rule under which `documented` says what was observed, if any.
     private func valueRule(documented: String, observed: String, value: ObservedValue?) -> (Normalisation, String?)? {

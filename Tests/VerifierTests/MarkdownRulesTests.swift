@@ -269,4 +269,26 @@ struct MarkdownRulesTests {
             #expect(claim.normalisations == [.rounded])
         }
     }
+
+    @Test("on a print, words after a number are its output unless they say when; a comma or a back arrow ends a value", arguments: [
+        (312, Verdict.holds), (314, .wrong), (315, .holds), (316, .holds),
+    ])
+    func wordsAfterNumbers(line: Int, verdict: Verdict) throws {
+        let claim = try Self.claim(line)
+        #expect(claim.verdict == verdict, "\(claim)")
+    }
+
+    @Test("an output block keeps its lines: whitespace runs do not make two printed lines one")
+    func transcriptLines() throws {
+        let claim = try Self.claim(330)
+        #expect(claim.verdict == .wrong, "\(claim)")
+    }
+
+    @Test("a notebook cell with magics: its other lines run, what it shows is not checkable")
+    func notebookMagics() throws {
+        #expect(try Self.claim(339).verdict == .holds)
+        let shown = try Self.claim(343)
+        #expect(shown.verdict == .notCheckable, "\(shown)")
+        #expect(shown.reason?.contains("IPython magic or shell command (`%matplotlib inline`)") == true)
+    }
 }

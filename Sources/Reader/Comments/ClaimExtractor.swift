@@ -152,7 +152,10 @@ private struct CommentReading {
         if CommentText.approximate(expected) != nil || CommentText.looksLikeRepr(expected) || shape(expected)?.literal == true {
             return Draft(kind: kind, expectation: .text(kind == .output ? printed(expected) : expected))
         }
-        if let (value, condition) = valueWithCondition(expected) {
+        // On a print, only words that say when (`in most contexts`, `with
+        // @runtime_checkable`) are a condition: `# 2 km` and `# 3 items` are output.
+        if let (value, condition) = valueWithCondition(expected),
+           !(statement.print && statement.depth == 0) || CommentText.saysWhen(condition) {
             return Draft(kind: kind, expectation: .text(kind == .output ? printed(value) : value), condition: condition)
         }
         // A top-level print's comment is its output, whatever the words, unless
@@ -171,6 +174,10 @@ private struct CommentReading {
             let value = words[..<count].joined(separator: " ")
             let rest = words[count...].joined(separator: " ")
             guard let first = rest.first, first.isLowercase || first == "@" else { continue }
+            // `True, tags are ignored`: the comma ends the value, it does not make a tuple.
+            if value.hasSuffix(","), value.count > 1, shape(String(value.dropLast()))?.literal == true {
+                return (String(value.dropLast()), rest)
+            }
             if shape(value)?.literal == true { return (value, rest) }
         }
         return nil

@@ -10,8 +10,21 @@ enum CommentText {
         String(comment.drop(while: { $0 == "#" })).trimmingWhitespace()
     }
 
-    /// Explanatory tails begin at a spaced dash: `True — same cached object`.
-    static let tailSeparators = [" — ", " – ", " -- "]
+    /// Explanatory tails begin at a spaced dash or a spaced arrow pointing back:
+    /// `True — same cached object`, `[1, 2]  <- surprise!`.
+    static let tailSeparators = [" — ", " – ", " -- ", " <- ", " <-- "]
+
+    /// Words that start a condition: when a value holds, not what it is.
+    static let conditionWords: Set<String> = [
+        "in", "on", "with", "without", "when", "if", "for", "unless", "as", "after", "before", "since", "because",
+        "depending", "under", "at", "here", "now", "usually", "mostly", "often", "sometimes", "typically", "only",
+        "except", "but", "once", "until", "while", "where", "whenever", "whereas", "although",
+    ]
+
+    /// `in most contexts`, `with @runtime_checkable`: words that say when, not what.
+    static func saysWhen(_ words: String) -> Bool {
+        words.split(separator: " ").first.map { conditionWords.contains(String($0)) } ?? false
+    }
 
     /// Splits `True — same cached object` into `True` and `same cached object`.
     static func splitTail(_ text: String) -> (head: String, tail: String?) {

@@ -95,7 +95,9 @@ public struct MarkdownGuide: Sendable {
                     }
                     lastCode = nil
                 } else if python || (code.language.isEmpty && parses(code.literal)) {
-                    lastCode = builder.addCode(code)
+                    // A line starting with `%` or `!` in a block that does not parse: a notebook's magic.
+                    let magics = python && code.lines.contains { DoctestSession.isMagic($0.text) } && !parses(code.literal)
+                    lastCode = builder.addCode(code, magics: magics)
                 } else {
                     lastCode = nil
                 }
@@ -165,6 +167,9 @@ struct ProgramBuilder {
     var startLine = 1
     /// Files a block shows (`# File: module.py`), by name.
     var files: [String: String] = [:]
+    /// Code chunks with IPython magics or shell escapes (`%timeit …`, `!pip …`),
+    /// by chunk: the first such line.
+    var magics: [Int: String] = [:]
 
     init(path: String, name: String) {
         self.path = path
@@ -181,12 +186,23 @@ struct ProgramBuilder {
     /// A code block, or, when its first line names a file (`# File: module.py`,
     /// `# module.py`), that file: written beside the program before it runs, so
     /// the blocks after it can import it. Returns the chunk index of code.
-    mutating func addCode(_ code: MarkdownBlocks.CodeBlock) -> Int? {
+    /// `magics`: the block has IPython magic lines (it does not parse with them).
+    mutating func addCode(_ code: MarkdownBlocks.CodeBlock, magics hasMagics: Bool = false) -> Int? {
         if let name = Self.fileName(code.literal) {
             files[name] = code.literal
             return nil
         }
-        chunks.append(Chunk(firstLine: code.firstLine, code: Self.dedented(code.literal), kind: .code))
+        // A notebook cell's magics are not Python: blanked (their lines kept), so
+        // the rest of the cell runs; what the cell shows is then not checkable.
+        var text = Self.dedented(code.literal)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let magic = hasMagics ? lines.first { DoctestSession.isMagic($0) } : nil
+        if magic != nil {
+            lines = lines.map { DoctestSession.isMagic($0) ? "" : $0 }
+            text = lines.joined(separator: "\n")
+        }
+        chunks.append(Chunk(firstLine: code.firstLine, code: text, kind: .code))
+        if let magic { magics[chunks.count - 1] = magic.trimmingWhitespace() }
         return chunks.count - 1
     }
 
@@ -221,6 +237,9 @@ struct ProgramBuilder {
         let commands = kept.prefix { Self.pythonCommand($0.text) != nil }
         let numbered = Array(kept.dropFirst(commands.count))
         var notCheckable = notCheckable
+        if notCheckable == nil, let magic = magics[chunk] {
+            notCheckable = "its code runs an IPython magic or shell command (`\(magic)`), not Python"
+        }
         if notCheckable == nil, let given = commands.first(where: { Self.pythonCommand($0.text)! > 0 }) {
             notCheckable = "it is run with command-line arguments (`\(given.text.trimmingWhitespace())`), which runs do not pass"
         }
