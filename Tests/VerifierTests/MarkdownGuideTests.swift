@@ -32,6 +32,16 @@ struct MarkdownGuideTests {
         #expect(codes[0].info == "python title=\"x\"")
     }
 
+    @Test("an indented block followed by blank lines and text starts at its own first line (cmark's end takes in the blank lines)")
+    func indentedBlockLines() {
+        let text = "Text.\n\n    x = 1\n    y = 2\n\n\nMore text.\n\n1. ```py\n   z = 3\n   ```\n"
+        let codes = MarkdownBlocks(parsing: text).blocks.compactMap { block -> MarkdownBlocks.CodeBlock? in
+            if case .code(let code) = block { return code } else { return nil }
+        }
+        #expect(codes.map(\.firstLine) == [3, 10])
+        #expect(codes.map(\.fenceLine) == [nil, 9])
+    }
+
     @Test("the blocks of a document share one program, each chunk at its own lines")
     func oneNamespace() throws {
         let program = try Self.program("```py\nx = 1\n```\n\ntext\n\n```python3\nprint(x)  # 1\n```\n")

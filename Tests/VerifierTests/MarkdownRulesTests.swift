@@ -291,4 +291,13 @@ struct MarkdownRulesTests {
         #expect(shown.verdict == .notCheckable, "\(shown)")
         #expect(shown.reason?.contains("IPython magic or shell command (`%matplotlib inline`)") == true)
     }
+
+    @Test("code, a paragraph ending with a colon, then a block that shows an exception: an exception claim on the code (the 3.11 message differs); any other block after a paragraph is not output")
+    func exceptionAfterParagraph() throws {
+        let raised = try Self.claim(356)
+        #expect(raised.claim.kind == .exception)
+        #expect(raised.verdict == .wrong, "\(raised)")
+        #expect(raised.observed.contains("cannot access local variable 'global_counter'"), "\(raised.observed)")
+        #expect(!Self.report.snippets.flatMap(\.claims).contains { $0.claim.location.firstLine >= 365 })
+    }
 }

@@ -94,11 +94,12 @@ public struct MarkdownBlocks: Sendable {
     private static func codeBlock(_ node: OpaquePointer, start: Int, end: Int, source: [Substring]) -> CodeBlock {
         let info = string(cmark_node_get_fence_info(node))
         let literal = string(cmark_node_get_literal(node))
-        let count = literal.split(separator: "\n", omittingEmptySubsequences: false).count - (literal.hasSuffix("\n") ? 1 : 0)
-        // cmark has no "is fenced" accessor: a fence takes a line of its own
-        // above the code, so a fenced block spans more lines than its code.
+        // cmark has no "is fenced" accessor: a fenced block's first line is its
+        // fence (after a list's or a quote's marks). Not the span of lines: an
+        // indented block's end takes in the blank lines after it.
         let opening = start >= 1 && start <= source.count ? source[start - 1] : ""
-        let fenced = end - start + 1 > count || opening.contains("```") || opening.contains("~~~")
+        let marks = opening.drop { " \t>-*+.)".contains($0) || $0.isNumber }
+        let fenced = marks.hasPrefix("```") || marks.hasPrefix("~~~")
         let language = String(info.prefix { $0.isLetter || $0.isNumber || "_+-".contains($0) }).lowercased()
         return CodeBlock(info: info, language: language, literal: literal, firstLine: fenced ? start + 1 : start,
                          lastLine: end, fenceLine: fenced ? start : nil)

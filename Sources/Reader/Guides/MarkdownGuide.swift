@@ -41,6 +41,7 @@ public struct MarkdownGuide: Sendable {
         var previous: MarkdownBlocks.Block?
         var sections: [GuideProgram.Section] = []
         var lastCode: Int?  // the chunk index of the last code block, if it came right before
+        var codeBeforeParagraph: Int?  // the same, when one paragraph came between
         for block in MarkdownBlocks(parsing: text).blocks {
             defer { previous = block }
             switch block {
@@ -50,9 +51,11 @@ public struct MarkdownGuide: Sendable {
             case .heading(let title, let line):
                 sections.append(GuideProgram.Section(line: line, title: title.trimmingWhitespace()))
                 lastCode = nil
+                codeBeforeParagraph = nil
             case .code(let code):
                 let control = controls ?? BlockControls()
                 controls = nil
+                defer { codeBeforeParagraph = nil }
                 let python = Self.pythonLanguages.contains(code.language)
                 let untagged = Self.outputLanguages.contains(code.language)
                 let introduction: String? = switch previous {
@@ -94,6 +97,13 @@ public struct MarkdownGuide: Sendable {
                         skipped.append(Skipped(line: code.fenceLine ?? code.firstLine, reason: "output with no code before it"))
                     }
                     lastCode = nil
+                } else if untagged, let chunk = codeBeforeParagraph, case .paragraph(let text, _, _)? = previous,
+                          text.trimmingWhitespace().hasSuffix(":"),
+                          DoctestSession.documentedException(code.lines.map(\.text).filter { !$0.trimmingWhitespace().isEmpty }) != nil {
+                    // Code, `This raises:`, then a block that is a traceback or an
+                    // exception's line: what the code raised, whatever the words.
+                    builder.addOutput(code, after: chunk, condition: nil, notCheckable: nil)
+                    lastCode = nil
                 } else if python || (code.language.isEmpty && parses(code.literal)) {
                     // A line starting with `%` or `!` in a block that does not parse: a notebook's magic.
                     let magics = python && code.lines.contains { DoctestSession.isMagic($0.text) } && !parses(code.literal)
@@ -102,7 +112,9 @@ public struct MarkdownGuide: Sendable {
                     lastCode = nil
                 }
             default:
-                // Prose between code and an untagged block makes that block something else.
+                // Prose between code and an untagged block makes that block something
+                // else, unless it shows an exception (above).
+                if case .paragraph = block { codeBeforeParagraph = lastCode } else { codeBeforeParagraph = nil }
                 lastCode = nil
             }
         }
