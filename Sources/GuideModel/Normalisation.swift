@@ -57,6 +57,9 @@ public enum Normalisation: String, Codable, Sendable, CaseIterable, Hashable {
     /// Lines documented under an expression that printed nothing are its value,
     /// as a REPL or a notebook shows it.
     case valueNotOutput = "value, nothing printed"
+    /// An output block shows what the code printed, then the value of the
+    /// expression it ends with, as a notebook shows a cell's output and `Out`.
+    case valueAfterOutput = "output, then the value"
     /// `int` documented for `<class 'int'>`, `(int, str)` for a tuple of classes:
     /// IPython and notebooks display a class by its qualified or plain name. Only
     /// when the value observed is a class (or a tuple or list of classes).

@@ -66,7 +66,17 @@ struct ContextJudge {
             if check.result == .holds { check.result = .normalised([.valueNotOutput]) }
             return check
         }
-        return TextCheck(claim: claim, evidence: evidence).compare(observed: output, value: nil)
+        let printed = TextCheck(claim: claim, evidence: evidence).compare(observed: output, value: nil)
+        // A notebook cell shows what it printed, then its last expression's value.
+        if !printed.passes, claim.source == .outputBlock, let value = evidence.value, !value.isNone {
+            var cell = TextCheck(claim: claim, evidence: evidence).compare(observed: output + "\n" + value.repr, value: nil)
+            if cell.passes {
+                if case .normalised(let names) = cell.result { cell.result = .normalised([.valueAfterOutput] + names) }
+                if cell.result == .holds { cell.result = .normalised([.valueAfterOutput]) }
+                return cell
+            }
+        }
+        return printed
     }
 
     /// A check that passed without the compiler's warnings the code also showed:

@@ -55,7 +55,7 @@ public enum TextMatcher {
         case .commaJoinedLines: return observed.contains("\n") && documented.contains(", ")
         case .duration: return observed.range(of: #"\d+(\.\d+)?s"#, options: .regularExpression) != nil
         case .exceptionSubclass, .exceptionMessagePrefix, .manifestReading, .equalValue, .rounded, .printedForm,
-             .valueNotOutput, .undocumentedWarning, .classByName: return false
+             .valueNotOutput, .valueAfterOutput, .undocumentedWarning, .classByName: return false
         }
     }
 
