@@ -44,7 +44,9 @@ public struct ApproximateNumber: Sendable, Equatable {
         isDuration = Self.timeUnits.contains(unit.lowercased())
     }
 
-    static let timeUnits: Set<String> = ["s", "sec", "secs", "second", "seconds", "ms", "us", "µs", "ns", "min", "minutes"]
+    static let timeUnits: Set<String> = ["s", "sec", "secs", "second", "seconds", "ms", "millisecond", "milliseconds",
+                                         "us", "µs", "microseconds", "ns", "nanoseconds", "min", "mins", "minute", "minutes",
+                                         "h", "hour", "hours", "day", "days"]
 }
 
 extension StringProtocol {

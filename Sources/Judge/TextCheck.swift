@@ -24,19 +24,38 @@ struct TextCheck {
         }
         // The manifest, not the words, says what is expected: never a plain `holds`.
         let reading: [Normalisation] = claim.readingNote == nil ? [] : [.manifestReading]
+        let first = compare(documented, observed: observed, value: value, adding: reading)
+        guard !first.passes, !isTranscript, claim.readingNote == nil else { return first }
+        // A comment may be the very text printed, though read as a value with a
+        // condition or an explanation (`print(f"{n} in stock")  # 5 in stock`).
+        if claim.kind == .output, case .text = claim.expectation, claim.documented != documented {
+            let whole = compare(claim.documented, observed: observed, value: value, adding: [])
+            if whole.passes { return whole }
+        }
+        // `# Output: ~3.14`: every rule again, on the text after the marker.
+        if let stripped = ResultMarker.stripped(documented) {
+            let marked = compare(stripped, observed: observed, value: value, adding: [.resultMarker])
+            if marked.passes { return marked }
+        }
+        return first
+    }
+
+    /// One documented text against what was observed: exactly, after the text
+    /// normalisations, then by the rules for values; `adding` names what made it.
+    private func compare(_ documented: String, observed: String, value: ObservedValue?, adding: [Normalisation]) -> ContextCheck {
         var excluded: Set<Normalisation> = isTranscript ? [.reprQuotes, .commaJoinedLines] : []
         if isTranscript && !Self.mayWrap(documented: documented, observed: observed) { excluded.insert(.whitespace) }
         switch TextMatcher.compare(documented: documented, observed: observed, allowing: Set(claim.extraNormalisations),
                                    excluding: excluded) {
         case .exact:
-            return ContextCheck(result: reading.isEmpty ? .holds : .normalised(reading), observed: observed)
+            return ContextCheck(result: adding.isEmpty ? .holds : .normalised(adding), observed: observed)
         case .normalised(let names):
-            return ContextCheck(result: .normalised(names + reading), observed: observed)
+            return ContextCheck(result: .normalised(adding + names), observed: observed)
         case .different:
             guard let (name, detail) = valueRule(documented: documented.trimmingWhitespace(), observed: observed, value: value) else {
                 return ContextCheck(result: .fails, observed: observed)
             }
-            return ContextCheck(result: .normalised([name] + reading), observed: observed, detail: detail)
+            return ContextCheck(result: .normalised(adding + [name]), observed: observed, detail: detail)
         }
     }
 
@@ -55,7 +74,9 @@ struct TextCheck {
     static func mayWrap(documented: String, observed: String) -> Bool {
         let lines = { (text: String) in TextMatcher.trimmedOutput(text.trimmingWhitespace()).split(separator: "\n", omittingEmptySubsequences: false) }
         let printed = lines(observed)
-        return lines(documented).count == printed.count || printed.contains { $0.count > 79 }
+        // An ellipsis may stand for lines: then the counts say nothing.
+        return documented.contains("...") || documented.contains("…") || lines(documented).count == printed.count
+            || printed.contains { $0.count > 79 }
     }
 
     /// The value rule under which `documented` says what was observed, if any.

@@ -10,7 +10,7 @@ public enum TextMatcher {
     }
 
     /// The text normalisations, tried in this order.
-    static let textual: [Normalisation] = [.resultMarker, .reprQuotes, .mainQualification, .memoryAddress, .approximately,
+    static let textual: [Normalisation] = [.reprQuotes, .mainQualification, .memoryAddress, .approximately,
                                            .commaJoinedLines, .duration, .whitespace, .ellipsis]
 
     /// - Parameter excluded: normalisations that do not apply here (`repr quotes`
@@ -40,7 +40,6 @@ public enum TextMatcher {
 
     private static func applies(_ normalisation: Normalisation, documented: String, observed: String) -> Bool {
         switch normalisation {
-        case .resultMarker: return ResultMarker.stripped(documented) != nil
         case .reprQuotes: return documented.count >= 2 && (documented.first == "'" || documented.first == "\"")
         case .mainQualification: return observed.contains("__main__.")
         case .memoryAddress:
@@ -55,7 +54,7 @@ public enum TextMatcher {
         case .commaJoinedLines: return observed.contains("\n") && documented.contains(", ")
         case .duration: return observed.range(of: #"\d+(\.\d+)?s"#, options: .regularExpression) != nil
         case .exceptionSubclass, .exceptionMessagePrefix, .manifestReading, .equalValue, .rounded, .printedForm,
-             .valueNotOutput, .valueAfterOutput, .undocumentedWarning, .classByName: return false
+             .valueNotOutput, .valueAfterOutput, .undocumentedWarning, .classByName, .resultMarker: return false
         }
     }
 
@@ -63,9 +62,6 @@ public enum TextMatcher {
         var documented = documented
         var observed = observed
         let set = Set(normalisations)
-        if set.contains(.resultMarker), let stripped = ResultMarker.stripped(documented) {
-            documented = stripped.trimmingWhitespace()
-        }
         if set.contains(.approximately) {
             return approximatelyEqual(documented, observed)
         }

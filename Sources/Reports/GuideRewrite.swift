@@ -64,6 +64,13 @@ public enum GuideRewrite {
                !observed[0].hasPrefix(String(expected[0].dropLast(marked.rest.count))) {
                 expected[0] = marked.rest
             }
+            // A block headed by a marker line (`# Output:`) keeps it; the lines below are rewritten.
+            var first = first
+            if expected.count > 1, expected.count == last - first + 1, ResultMarker.split(expected[0])?.rest.isEmpty == true,
+               !observed[0].hasPrefix(expected[0]) {
+                expected.removeFirst()
+                first += 1
+            }
             // Comment lines: the expected text inside each `#` comment, replaced.
             guard expected.count == last - first + 1 || expected.count == 1 else { return false }
             if expected.count == 1 {

@@ -70,14 +70,14 @@ struct GuideCommandTests {
         #expect(result.stdout.contains(" 0 wrong,"), "\(result.stdout)")
     }
 
-    @Test("--rewrite-comments keeps a result marker the program did not print, and one it did")
+    @Test("--rewrite-comments keeps a result marker the program did not print, and one it did, and a marker line above a block")
     func rewriteMarkers() throws {
         let scratch = ScratchDirectory()
-        let guide = "```python\nprint(3)  # Output: 4\nprint(f\"Result: {3}\")  # Result: 4\n```\n"
+        let guide = "```python\nprint(3)  # Output: 4\nprint(f\"Result: {3}\")  # Result: 4\nprint(3)\n# Output:\n# 4\n```\n"
         scratch.write("guide.md", guide)
         let result = try GuideCheckCommand.run(["update", "--guide", "guide.md", "--rewrite-comments", "--yes"], directory: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
         let after = try String(contentsOfFile: scratch.path + "/guide.md", encoding: .utf8)
-        #expect(after == "```python\nprint(3)  # Output: 3\nprint(f\"Result: {3}\")  # Result: 3\n```\n", "\(after)")
+        #expect(after == "```python\nprint(3)  # Output: 3\nprint(f\"Result: {3}\")  # Result: 3\nprint(3)\n# Output:\n# 3\n```\n", "\(after)")
     }
 }

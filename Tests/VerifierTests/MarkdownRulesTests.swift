@@ -307,4 +307,23 @@ struct MarkdownRulesTests {
         #expect(claim.verdict == .normalised, "\(claim)")
         #expect(claim.normalisations == [.valueAfterOutput])
     }
+
+    @Test("after a marker every rule applies to the text past it; words that happen to be printed hold as written", arguments: [
+        (384, [Normalisation.resultMarker, .rounded]), (385, [.resultMarker, .reprQuotes]), (387, []), (388, []), (389, []),
+        (392, [.resultMarker]),
+    ])
+    func markersAndRules(line: Int, names: [Normalisation]) throws {
+        let claim = try Self.claim(line)
+        #expect(claim.verdict == (names.isEmpty ? .holds : .normalised), "\(claim)")
+        #expect(Set(claim.normalisations) == Set(names), "\(claim.normalisations)")
+    }
+
+    @Test("a transcript shows no marker; an error the paragraph says other code would raise is not read; a console's commands are not output; %time keeps its statement; a program's own date subclass in the varied run")
+    func reviewCases() throws {
+        #expect(try Self.claim(404).verdict == .wrong)
+        #expect(!Self.report.snippets.flatMap(\.claims).contains { $0.claim.location.firstLine == 415 })
+        #expect(try Self.claim(425).verdict == .holds)
+        #expect(try Self.claim(430).verdict == .holds)
+        #expect(try Self.claim(439).verdict == .holds)
+    }
 }

@@ -155,7 +155,7 @@ private struct CommentReading {
         // On a print, only words that say when (`in most contexts`, `with
         // @runtime_checkable`) are a condition: `# 2 km` and `# 3 items` are output.
         if let (value, condition) = valueWithCondition(expected),
-           !(statement.print && statement.depth == 0) || CommentText.saysWhen(condition) {
+           !(statement.print && statement.depth == 0) || CommentText.saysWhen(condition) || expected.hasPrefix(value + ",") {
             return Draft(kind: kind, expectation: .text(kind == .output ? printed(value) : value), condition: condition)
         }
         // A top-level print's comment is its output, whatever the words, unless
@@ -274,7 +274,8 @@ private struct CommentReading {
             // Under a paragraph of top-level prints, as many lines as statements
             // (or more) are what the paragraph printed, not only its last print.
             let paragraph = printingParagraph(endingWith: statement)
-            if paragraph.count >= 2, outputLines.count >= paragraph.count {
+            let markerLine = CommentText.resultMarker(texts[0])?.rest.isEmpty == true ? 1 : 0  // `# Output:` is not a line of output
+            if paragraph.count >= 2, outputLines.count - markerLine >= paragraph.count {
                 draft.target = .spans([Span(first: paragraph[0].top, last: statement.top)])
             }
             add(draft, comment: first, statement: statement)

@@ -15,7 +15,10 @@ public enum UserFile {
         guard stat(path, &status) == 0 else {
             throw FileError(file: path, line: nil, message: "cannot read \(what): \(String(cString: strerror(errno)))")
         }
-        if let kind = notRegular(status.st_mode), !(pipes && (status.st_mode & S_IFMT == S_IFIFO || status.st_mode & S_IFMT == S_IFCHR)) {
+        // A pipe named on the command line has a writer; of devices, only stdin
+        // (a terminal) is read: `/dev/zero` would never end.
+        let readable = pipes && (status.st_mode & S_IFMT == S_IFIFO || (status.st_mode & S_IFMT == S_IFCHR && ["/dev/stdin", "/dev/fd/0"].contains(path)))
+        if let kind = notRegular(status.st_mode), !readable {
             throw FileError(file: path, line: nil, message: "cannot read \(what): it is \(kind), not a file")
         }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)

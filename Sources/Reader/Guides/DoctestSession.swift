@@ -48,9 +48,13 @@ public struct DoctestSession: Sendable, Equatable {
                     // doctest ends the output at a blank line; a transcript in a code
                     // block goes on, as the REPL shows it (`print("a\n\nb")`, a chained
                     // traceback), when more output follows before the next prompt.
-                    // Not when a remark (`# but`) or the next prompt comes first.
+                    // Not when a remark (`# but`) or the next prompt comes first, and
+                    // only where output can hold a blank line: what a print wrote, or
+                    // a traceback (a value's echo never does; code after it is not output).
                     let following = lines[index...].first { !$0.text.trimmingWhitespace().isEmpty }?.text.trimmingWhitespace()
-                    guard !shown.isEmpty, let following, !Self.isPrompt(following, ">>>"), !following.hasPrefix("#") else { break }
+                    let canHoldBlank = source.joined(separator: "\n").contains("print")
+                        || shown.contains { $0.1.hasPrefix("Traceback (most recent call last)") }
+                    guard canHoldBlank, !shown.isEmpty, let following, !Self.isPrompt(following, ">>>"), !following.hasPrefix("#") else { break }
                 }
                 // doctest's marker for a blank line of output, which would end it.
                 shown.append((lines[index].line, next.trimmingWhitespace() == "<BLANKLINE>" ? "" : next))

@@ -21,7 +21,9 @@ extension SnippetCorpus {
             let text = try UserFile.text(at: path, what: "the guide", pipes: guides.contains(path))
             let programs: [GuideProgram]
             let ext = (path as NSString).pathExtension.lowercased()
-            if markdownExtensions.contains(ext) {
+            // A file without an extension (a pipe: `--guide <(…)`) is Markdown when it has a fence.
+            let fenced = ext.isEmpty && text.split(separator: "\n").contains { $0.hasPrefix("```") || $0.hasPrefix("~~~") }
+            if markdownExtensions.contains(ext) || fenced {
                 let guide = try MarkdownGuide(path: path, text: text, pythonVersion: pythonVersion,
                                               parses: { PythonReading.parses($0, gil) })
                 programs = guide.programs

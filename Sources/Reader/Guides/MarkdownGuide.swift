@@ -98,10 +98,10 @@ public struct MarkdownGuide: Sendable {
                     }
                     lastCode = nil
                 } else if untagged, let chunk = codeBeforeParagraph, case .paragraph(let text, _, _)? = previous,
-                          text.trimmingWhitespace().hasSuffix(":"),
+                          Self.saysCodeRaises(text),
                           DoctestSession.documentedException(code.lines.map(\.text).filter { !$0.trimmingWhitespace().isEmpty }) != nil {
                     // Code, `This raises:`, then a block that is a traceback or an
-                    // exception's line: what the code raised, whatever the words.
+                    // exception's line: what the code raised.
                     builder.addOutput(code, after: chunk, condition: nil, notCheckable: nil)
                     lastCode = nil
                 } else if python || (code.language.isEmpty && parses(code.literal)) {
@@ -120,6 +120,18 @@ public struct MarkdownGuide: Sendable {
         }
         builder.finish(into: &programs)
         for index in programs.indices { programs[index].sections = sections }
+    }
+
+    /// `This raises:`, `Running it fails with:`: a paragraph that ends with a colon
+    /// and says the code above raises, not what other code would (`If you call
+    /// add(1, "2") instead, you get:`).
+    static func saysCodeRaises(_ paragraph: String) -> Bool {
+        let text = paragraph.trimmingWhitespace().lowercased()
+        guard text.hasSuffix(":") else { return false }
+        let words = Set(text.split { !$0.isLetter }.map(String.init))
+        let raising: Set<String> = ["raise", "raises", "raised", "throws", "fails", "error", "exception", "traceback"]
+        let hypothetical: Set<String> = ["if", "instead", "would", "could", "suppose", "imagine", "try", "when"]
+        return !raising.isDisjoint(with: words) && hypothetical.isDisjoint(with: words)
     }
 
     /// `Output:`, `**Output:**`, `Output (Python 3.8+):`, `Output (< Python3.7 )`,
@@ -206,11 +218,29 @@ struct ProgramBuilder {
         }
         // A notebook cell's magics are not Python: blanked (their lines kept), so
         // the rest of the cell runs; what the cell shows is then not checkable.
+        // `%time x = f()` and `%timeit f()` keep their statement; `%%writefile
+        // mod.py` makes the cell a file; another cell magic (`%%bash`) makes
+        // the whole cell something else than Python.
         var text = Self.dedented(code.literal)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let magic = hasMagics ? lines.first { DoctestSession.isMagic($0) } : nil
-        if magic != nil {
-            lines = lines.map { DoctestSession.isMagic($0) ? "" : $0 }
+        if let magic {
+            let head = magic.trimmingWhitespace()
+            if head.hasPrefix("%%writefile "), let name = head.split(separator: " ").last, lines.first?.trimmingWhitespace() == head {
+                files[String(name)] = lines.dropFirst().joined(separator: "\n")
+                return nil
+            }
+            let cellMagic = lines.first?.trimmingWhitespace().hasPrefix("%%") == true
+            let pythonCell = ["%%time", "%%timeit", "%%capture"].contains { lines.first?.trimmingWhitespace().hasPrefix($0) == true }
+            lines = lines.map { line in
+                if cellMagic && !pythonCell { return "" }
+                guard DoctestSession.isMagic(line) else { return line }
+                let indent = line.prefix { $0 == " " || $0 == "\t" }
+                for timing in ["%timeit ", "%time "] where line.dropFirst(indent.count).hasPrefix(timing) {
+                    return String(indent) + String(line.dropFirst(indent.count + timing.count).drop { $0 == " " })
+                }
+                return ""
+            }
             text = lines.joined(separator: "\n")
         }
         chunks.append(Chunk(firstLine: code.firstLine, code: text, kind: .code))
@@ -246,13 +276,13 @@ struct ProgramBuilder {
         // app.py`): not output. Given arguments, the run (which passes none) cannot
         // show what the guide shows. Any other `$ ` line is output (`$ 19.99`).
         let kept = code.lines.filter { !$0.text.trimmingWhitespace().hasPrefix("#") }
-        let commands = kept.prefix { Self.pythonCommand($0.text) != nil }
+        let commands = kept.prefix { Self.isCommand($0.text) }
         let numbered = Array(kept.dropFirst(commands.count))
         var notCheckable = notCheckable
         if notCheckable == nil, let magic = magics[chunk] {
             notCheckable = "its code runs an IPython magic or shell command (`\(magic)`), not Python"
         }
-        if notCheckable == nil, let given = commands.first(where: { Self.pythonCommand($0.text)! > 0 }) {
+        if notCheckable == nil, let given = commands.first(where: { (Self.pythonCommand($0.text) ?? 0) > 0 }) {
             notCheckable = "it is run with command-line arguments (`\(given.text.trimmingWhitespace())`), which runs do not pass"
         }
         var lines = numbered.map(\.text)
@@ -288,15 +318,26 @@ struct ProgramBuilder {
             expectation: .lines(lines), condition: condition, notCheckable: notCheckable))
     }
 
-    /// `$ python app.py Ada` → 1: a console line that runs Python, with how many
-    /// arguments it passes the program; nil for any other line.
+    /// `$ pip install x`, `$ python app.py`, `$ PYTHONPATH=. python app.py`: a
+    /// console line that runs a command (a word after `$ `, not `$ 19.99`).
+    static func isCommand(_ line: String) -> Bool {
+        guard line.hasPrefix("$ "), let word = line.dropFirst(2).first else { return false }
+        return word.isLetter || word == "." || word == "/"
+    }
+
+    /// `$ python app.py Ada` → 1: how many arguments a console line that runs
+    /// Python passes the program (its options and script aside); nil for any
+    /// other line.
     static func pythonCommand(_ line: String) -> Int? {
-        let words = line.split(separator: " ")
-        guard words.count >= 2, words[0] == "$",
-              words[1].wholeMatch(of: /python(3(\.\d+)?)?|py/) != nil else { return nil }
-        var rest = words.dropFirst(2)
-        if rest.first == "-m" { rest = rest.dropFirst(2) } else if rest.first?.hasPrefix("-") == false { rest = rest.dropFirst() }
-        return rest.count
+        guard isCommand(line) else { return nil }
+        var words = line.split(separator: " ").dropFirst().drop { $0.contains("=") }  // `PYTHONPATH=.`
+        guard let command = words.first, command.wholeMatch(of: /python(3(\.\d+)?)?|py/) != nil else { return nil }
+        words = words.dropFirst()
+        while let option = words.first, option.hasPrefix("-") {
+            words = words.dropFirst()
+            if option == "-m" || option == "-c" { words = words.dropFirst(); return words.count }  // the module or the code
+        }
+        return max(0, words.count - 1)  // the script
     }
 
     mutating func addSession(_ session: DoctestSession, condition: String?, notCheckable: String?) {

@@ -508,17 +508,18 @@ def _vary():
                 return base_datetime(*args, **kwargs)
             return super().__new__(cls, *args, **kwargs)
 
+        # A program's own subclass gets its own instances (`MyDate.today()`).
         @classmethod
         def now(cls, tz=None):
-            return base_datetime.fromtimestamp(time.time(), tz)
+            return cls.fromtimestamp(time.time(), tz)
 
         @classmethod
         def utcnow(cls):
-            return base_datetime.utcfromtimestamp(time.time())
+            return cls.utcfromtimestamp(time.time())
 
         @classmethod
         def today(cls):
-            return base_datetime.fromtimestamp(time.time())
+            return cls.fromtimestamp(time.time())
 
     class date(base_date, metaclass=Replaced):
         real = base_date
@@ -530,7 +531,7 @@ def _vary():
 
         @classmethod
         def today(cls):
-            return base_date.fromtimestamp(time.time())
+            return cls.fromtimestamp(time.time())
 
     for replacement in (datetime, date):
         replacement.__module__ = 'datetime'
