@@ -326,4 +326,11 @@ struct MarkdownRulesTests {
         #expect(try Self.claim(430).verdict == .holds)
         #expect(try Self.claim(439).verdict == .holds)
     }
+
+    @Test("cell magics: %%writefile makes a file the next cell imports, %%bash makes a cell that does not run, %%time runs its cell")
+    func cellMagics() throws {
+        #expect(try Self.claim(452).verdict == .holds)
+        #expect(!Self.report.snippets.flatMap(\.claims).contains { $0.claim.location.firstLine == 457 })
+        #expect(try Self.claim(463).verdict == .holds)
+    }
 }
