@@ -160,7 +160,8 @@ struct ContextJudge {
         guard !text.isEmpty, observed.count > text.count, observed.hasPrefix(text) else { return false }
         let rest = observed.dropFirst(text.count)
         guard let next = rest.first, next.isWhitespace || ",;:(".contains(next) else { return false }
-        if let last = text.last, last.isNumber, ",.:".contains(next) { return false }
+        // Inside a number: `limit 1` for `limit 1,000`, `1` for `1.5` (not `10` before `: 'x'`).
+        if let last = text.last, last.isNumber, ",.:".contains(next), rest.dropFirst().first?.isNumber == true { return false }
         for (open, close) in [("(", ")"), ("[", "]"), ("{", "}")] where text.filter({ String($0) == open }).count != text.filter({ String($0) == close }).count {
             return false
         }

@@ -333,4 +333,11 @@ struct MarkdownRulesTests {
         #expect(!Self.report.snippets.flatMap(\.claims).contains { $0.claim.location.firstLine == 457 })
         #expect(try Self.claim(463).verdict == .holds)
     }
+
+    @Test("a message cut after a number, before the colon and quote that follow it, is a shorter message")
+    func cutAfterNumber() throws {
+        let claim = try Self.claim(469)
+        #expect(claim.verdict == .normalised, "\(claim)")
+        #expect(claim.normalisations == [.exceptionMessagePrefix])
+    }
 }
