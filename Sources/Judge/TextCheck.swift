@@ -93,12 +93,16 @@ struct TextCheck {
             if let value, evaluated.equal == true, evaluated.alike == true, Self.comparableTypes(evaluated.type, value.type) {
                 let difference = ValueDifference(documented: documented, documentedType: evaluated.type,
                                                  observed: observed, observedType: value.type)
-                if !isTranscript || difference.transcriptMayShow { return (.equalValue, difference.description) }
+                // A dict keeps its insertion order: another order is another result, in a comment too.
+                if (!isTranscript || difference.transcriptMayShow) && difference != .dictOrder {
+                    return (.equalValue, difference.description)
+                }
             }
             // A print: the documented value prints what was printed (a string's
             // quotes only in a comment: a transcript shows no quotes print did not write).
+            // Not a number: how it prints is the claim (`0.0000001` for a printed `1e-07`).
             if value == nil, TextMatcher.trimmedOutput(evaluated.str) == observed, !observed.isEmpty,
-               !(isTranscript && evaluated.type == "str") {
+               !(isTranscript && evaluated.type == "str"), !Self.numberTypes.contains(evaluated.type) {
                 return (.equalValue, "prints the same")
             }
         }
@@ -136,6 +140,8 @@ struct TextCheck {
         let mantissa = number.prefix { $0 != "e" && $0 != "E" }.filter(\.isNumber)
         return mantissa.drop { $0 == "0" }.reversed().drop { $0 == "0" }.count
     }
+
+    static let numberTypes: Set<String> = ["int", "float", "complex", "Decimal", "Fraction"]
 
     /// The same type, or both plain numbers (`189` documented for `189.0`); never a bool.
     static func comparableTypes(_ documented: String, _ observed: String) -> Bool {
