@@ -126,6 +126,9 @@ public struct Reading: Codable, Sendable, Equatable {
     public var imports: [String]
     /// The program makes sets: what it shows of their order may change with the hash seed.
     public var buildsSets: Bool = false
+    /// Names used but defined nowhere that are near misses of names it binds:
+    /// its typos (`totl_items` for `total_items`), never what the guide leaves out.
+    public var typoNames: [String] = []
     /// Names used but defined nowhere, and no fixture provides them.
     public var undefinedNames: [String]
     /// Of those, the ones a block that does not compile would have defined, each

@@ -18,16 +18,20 @@ public struct ClaimJudge {
     let undefinedNames: [String]
     /// Of those, the ones only a block that does not compile defines, with that block.
     var brokenDefinitions: [String: String] = [:]
+    /// Names the program misspells (`Reading.typoNames`): a NameError on one is its own error.
+    var typoNames: [String] = []
 
     /// - Parameters:
     ///   - statementLines: the first line of each top-level statement (`Reading.statementLines`).
     ///   - problem: why the program did not run, when it did not.
     ///   - undefinedNames: names the program uses and never defines.
     ///   - brokenDefinitions: of those, the ones only a block that does not compile defines.
+    ///   - typoNames: names the program misspells.
     public static func judge(_ claims: [Claim], runs: [ModeRun], statementLines: [Int], problem: String? = nil,
-                             undefinedNames: [String] = [], brokenDefinitions: [String: String] = [:]) -> [ClaimResult] {
+                             undefinedNames: [String] = [], brokenDefinitions: [String: String] = [:],
+                             typoNames: [String] = []) -> [ClaimResult] {
         let judge = ClaimJudge(runs: runs, statementLines: statementLines, problem: problem, undefinedNames: undefinedNames,
-                               brokenDefinitions: brokenDefinitions)
+                               brokenDefinitions: brokenDefinitions, typoNames: typoNames)
         return claims.map(judge.judge)
     }
 
@@ -164,8 +168,10 @@ public struct ClaimJudge {
         if claim.source != .check {
             if let own, !isAbout(own), let needs = Self.environmentNeed(own) { return "\(needs): \(own.summary)" }
             let ran = run.statements.contains { $0.index == claim.top }
-            if !ran || own?.type == "NameError",
-               let earlier = run.statements.last(where: { $0.index < claim.top && $0.exception != nil }),
+            // A name nothing binds, or a typo of one, was never left unbound by an earlier failure.
+            let unboundByFailure = own.map { $0.type == "NameError" && !(undefinedNames + typoNames).contains(Self.quotedName(in: $0.message)) } ?? false
+            if !ran || unboundByFailure,
+               let earlier = run.statements.last(where: { $0.index < claim.top && $0.exception.flatMap(Self.environmentNeed) != nil }),
                let raised = earlier.exception, !isAbout(raised), let needs = Self.environmentNeed(raised) {
                 return "\(needs): \(raised.summary) at line \(line(ofTop: earlier.index, or: raised.line))"
             }
@@ -189,6 +195,12 @@ public struct ClaimJudge {
             return "it needs the module `\(name)`, which is not installed here"
         }
         return nil
+    }
+
+    /// `name 'x' is not defined` → `x`.
+    static func quotedName(in message: String) -> String {
+        let quoted = message.split(separator: "'", omittingEmptySubsequences: false)
+        return quoted.count >= 3 ? String(quoted[1]) : ""
     }
 
     private func line(ofTop top: Int, or fallback: Int?) -> Int {

@@ -38,7 +38,10 @@ public enum ProgramReader {
             claims.append(claim(for: result, id: claims.count, analysis: analysis, chunks: program.chunks))
         }
         claims += compileClaims(program, analysis: analysis, claims: claims)
-        let undefined = analysis.freeNames.filter { !fixtures.contains($0) }
+        // A near miss of a name the program binds is its typo (Python says "Did
+        // you mean …?"), not a name the guide leaves out: its claims are wrong.
+        let typos = analysis.freeNames.filter { !fixtures.contains($0) && NameTypo.isTypo($0, of: analysis.boundNames) }
+        let undefined = analysis.freeNames.filter { !fixtures.contains($0) && !typos.contains($0) }
         // Documented texts that read as values guidecheck may evaluate.
         let values = Set(claims.compactMap(ProbePlanner.documentedText).filter { PythonReading.shape(of: $0, gil)?.literal == true })
         var reading = Reading(
@@ -47,6 +50,7 @@ public enum ProgramReader {
             undefinedNames: undefined, brokenDefinitions: brokenDefinitions(program, analysis: analysis, undefined: undefined),
             unmatchedAnnotations: extraction.unmatchedAnnotations)
         reading.buildsSets = analysis.buildsSets
+        reading.typoNames = typos
         return reading
     }
 

@@ -111,7 +111,7 @@ public enum Verification {
     static func judge(_ outcome: SnippetOutcome) -> [ClaimResult] {
         ClaimJudge.judge(outcome.reading.claims, runs: outcome.runs, statementLines: outcome.reading.statementLines,
                          problem: outcome.problem, undefinedNames: outcome.reading.undefinedNames,
-                         brokenDefinitions: outcome.reading.brokenDefinitions)
+                         brokenDefinitions: outcome.reading.brokenDefinitions, typoNames: outcome.reading.typoNames)
     }
 }
 

@@ -353,4 +353,10 @@ struct MarkdownRulesTests {
         #expect(claim.verdict == .wrong, "\(claim)")
         #expect(claim.observed == "1e-07")
     }
+
+    @Test("a NameError on a typo of a bound name is wrong, not a name the guide leaves out")
+    func typo() throws {
+        let claim = try Self.claim(482)
+        #expect(claim.verdict == .wrong, "\(claim)")
+    }
 }

@@ -85,6 +85,8 @@ public struct SnippetAnalysis: Codable, Sendable, Equatable {
     public var comments: [Comment]
     /// Global names read but bound nowhere in the snippet, nor builtins.
     public var freeNames: [String]
+    /// Global names the snippet binds.
+    public var boundNames: [String]
     public var imports: [String]
     public var syntaxError: SyntaxProblem?
     public var lineCount: Int
@@ -98,6 +100,7 @@ public struct SnippetAnalysis: Codable, Sendable, Equatable {
         case statements, comments, imports, chunks
         case buildsSets = "builds_sets"
         case freeNames = "free_names"
+        case boundNames = "bound_names"
         case syntaxError = "syntax_error"
         case lineCount = "line_count"
     }

@@ -224,7 +224,7 @@ def analyse(chunks_json, filename, isolate=False):
     "SyntaxError") that raises its error, as the runner runs it; without it, the
     first syntax error stops the program."""
     chunks = json.loads(chunks_json)
-    result = {'statements': [], 'comments': [], 'free_names': [], 'imports': [], 'syntax_error': None,
+    result = {'statements': [], 'comments': [], 'free_names': [], 'bound_names': [], 'imports': [], 'syntax_error': None,
               'line_count': 0, 'chunks': [], 'builds_sets': False}
     bound, wanted, imports = set(), set(), set()
     top = 0
@@ -287,6 +287,7 @@ def analyse(chunks_json, filename, isolate=False):
             result['builds_sets'] = _builds_sets(chunk['code'], tree)
     if result['syntax_error'] is None:
         result['free_names'] = _free_names(bound, wanted)
+        result['bound_names'] = sorted(name for name in bound if isinstance(name, str))
         result['imports'] = sorted(imports)
     return json.dumps(result)
 
