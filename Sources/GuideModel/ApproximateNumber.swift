@@ -27,6 +27,11 @@ public struct ApproximateNumber: Sendable, Equatable {
         "kb": 1e3, "mb": 1e6, "gb": 1e9, "kib": 1024, "mib": 1_048_576, "gib": 1_073_741_824,
     ]
 
+    /// Units of time: a number of them is a duration.
+    static let timeUnits: Set<String> = ["s", "sec", "secs", "second", "seconds", "ms", "millisecond", "milliseconds",
+                                         "us", "µs", "microseconds", "ns", "nanoseconds", "min", "mins", "minute", "minutes",
+                                         "h", "hour", "hours", "day", "days"]
+
     public init?(_ text: String) {
         guard let marker = Self.markers.first(where: { text.lowercased().hasPrefix($0) }) else { return nil }
         let number = text.dropFirst(marker.count).drop { $0 == " " }
@@ -43,10 +48,6 @@ public struct ApproximateNumber: Sendable, Equatable {
         scaled = scale != nil
         isDuration = Self.timeUnits.contains(unit.lowercased())
     }
-
-    static let timeUnits: Set<String> = ["s", "sec", "secs", "second", "seconds", "ms", "millisecond", "milliseconds",
-                                         "us", "µs", "microseconds", "ns", "nanoseconds", "min", "mins", "minute", "minutes",
-                                         "h", "hour", "hours", "day", "days"]
 }
 
 extension StringProtocol {

@@ -173,7 +173,7 @@ public struct ClaimJudge {
             if !ran || unboundByFailure,
                let earlier = run.statements.last(where: { $0.index < claim.top && $0.exception.flatMap(Self.environmentNeed) != nil }),
                let raised = earlier.exception, !isAbout(raised), let needs = Self.environmentNeed(raised) {
-                return "\(needs): \(raised.summary) at line \(line(ofTop: earlier.index, or: raised.line))"
+                return "\(needs): \(raised.summary) at line \(line(of: earlier.index))"
             }
         }
         guard let raised = own else { return nil }
@@ -183,8 +183,7 @@ public struct ClaimJudge {
             || raised.message.hasPrefix("Missing parentheses in call to 'exec'") {
             return "it is Python 2 code (\(raised.displayedMessage)), not Python 3"
         }
-        let quoted = raised.message.split(separator: "'", omittingEmptySubsequences: false)
-        let name = quoted.count >= 3 ? String(quoted[1]) : ""
+        let name = Self.quotedName(in: raised.message)
         if raised.type == "NameError", let block = brokenDefinitions[name] {
             return "it uses `\(name)`, defined only by \(block)"
         }
@@ -201,10 +200,6 @@ public struct ClaimJudge {
     static func quotedName(in message: String) -> String {
         let quoted = message.split(separator: "'", omittingEmptySubsequences: false)
         return quoted.count >= 3 ? String(quoted[1]) : ""
-    }
-
-    private func line(ofTop top: Int, or fallback: Int?) -> Int {
-        top >= 0 && top < statementLines.count ? statementLines[top] : fallback ?? 0
     }
 
     /// What a run needed that this machine does not give it, from the exception

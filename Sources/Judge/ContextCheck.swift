@@ -18,6 +18,17 @@ struct ContextCheck: Equatable {
     var detail: String?
 
     var passes: Bool { result != .fails && result != .broken }
+
+    /// The same check, `name` named first among its normalisations when it passes.
+    func naming(_ name: Normalisation) -> ContextCheck {
+        var check = self
+        switch result {
+        case .holds: check.result = .normalised([name])
+        case .normalised(let names): check.result = .normalised([name] + names)
+        case .fails, .broken: break
+        }
+        return check
+    }
 }
 
 /// Judges one claim in one run and context: the rules per kind of claim.
@@ -61,20 +72,13 @@ struct ContextJudge {
         // Nothing printed, and the code ends in an expression: the lines
         // documented under it are its value, as a REPL or notebook shows it.
         if output.isEmpty, let value = evidence.value, !value.isNone {
-            var check = TextCheck(claim: claim, evidence: evidence).compare(observed: value.repr, value: value)
-            if case .normalised(let names) = check.result { check.result = .normalised([.valueNotOutput] + names) }
-            if check.result == .holds { check.result = .normalised([.valueNotOutput]) }
-            return check
+            return TextCheck(claim: claim, evidence: evidence).compare(observed: value.repr, value: value).naming(.valueNotOutput)
         }
         let printed = TextCheck(claim: claim, evidence: evidence).compare(observed: output, value: nil)
         // A notebook cell shows what it printed, then its last expression's value.
         if !printed.passes, claim.source == .outputBlock, let value = evidence.value, !value.isNone {
-            var cell = TextCheck(claim: claim, evidence: evidence).compare(observed: output + "\n" + value.repr, value: nil)
-            if cell.passes {
-                if case .normalised(let names) = cell.result { cell.result = .normalised([.valueAfterOutput] + names) }
-                if cell.result == .holds { cell.result = .normalised([.valueAfterOutput]) }
-                return cell
-            }
+            let cell = TextCheck(claim: claim, evidence: evidence).compare(observed: output + "\n" + value.repr, value: nil)
+            if cell.passes { return cell.naming(.valueAfterOutput) }
         }
         return printed
     }
@@ -84,12 +88,7 @@ struct ContextJudge {
     private func warned(_ check: ContextCheck, _ words: String) -> ContextCheck {
         let warnings = TextMatcher.trimmedOutput(evidence.warnings)
         guard check.passes, !warnings.isEmpty else { return check }
-        var check = check
-        if case .normalised(let names) = check.result {
-            check.result = .normalised([.undocumentedWarning] + names)
-        } else {
-            check.result = .normalised([.undocumentedWarning])
-        }
+        var check = check.naming(.undocumentedWarning)
         check.observed = warnings + (check.observed.isEmpty ? "" : "\n" + check.observed)
         let shown = warnings.replacingOccurrences(of: "\n", with: "⏎")
         check.detail = [check.detail, "\(words) \(shown)"].compactMap { $0 }.joined(separator: "; ")

@@ -10,8 +10,8 @@ public enum TextMatcher {
     }
 
     /// The text normalisations, tried in this order.
-    static let textual: [Normalisation] = [.reprQuotes, .mainQualification, .memoryAddress, .approximately,
-                                           .commaJoinedLines, .duration, .whitespace, .ellipsis]
+    static let textual: [Normalisation] = [.reprQuotes, .mainQualification, .memoryAddress, .approximately, .commaJoinedLines,
+                                           .duration, .whitespace, .ellipsis]
 
     /// - Parameter excluded: normalisations that do not apply here (`repr quotes`
     ///   to a transcript of what was printed).

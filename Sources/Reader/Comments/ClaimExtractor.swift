@@ -115,7 +115,7 @@ private struct CommentReading {
         // A print's output keeps it (the program may print `Result: 42` itself);
         // the judge's `result marker` tries without it.
         var marker = ""
-        if let marked = CommentText.resultMarker(text) {
+        if let marked = ResultMarker.split(text) {
             guard !marked.rest.isEmpty else { return nil }
             words = marked.rest
             hint = marked.kind
@@ -128,14 +128,13 @@ private struct CommentReading {
             guard shape(parts[0]) == nil else { return nil }
             words = parts.dropFirst().joined(separator: " → ")
         }
-        let core = CommentText.splitParenthetical(CommentText.splitTail(words).head).head
-        if let raised = CommentText.exception(in: core) {
+        let expected = CommentText.splitParenthetical(CommentText.splitTail(words).head).head
+        if let raised = CommentText.exception(in: expected) {
             return Draft(kind: .exception, expectation: .raises(type: raised.type, message: raised.message))
         }
-        if CommentText.saysNoException(core) {
+        if CommentText.saysNoException(expected) {
             return Draft(kind: .exception, expectation: .noException)
         }
-        let expected = core
         let kind: ClaimKind
         let assignment = ["Assign", "AugAssign", "AnnAssign"].contains(statement.kind)
         if statement.kind == "Expr" {
@@ -147,9 +146,10 @@ private struct CommentReading {
         }
         // A value inside a block has no single moment to be read at.
         if kind == .value && statement.depth > 0 { return nil }
+        let approximate = CommentText.approximate(expected)
         // A duration (`# roughly 1 s` on a sleep) is the benchmarks' business, not a value.
-        if let approximate = CommentText.approximate(expected), approximate.isDuration, kind == .value { return nil }
-        if CommentText.approximate(expected) != nil || CommentText.looksLikeRepr(expected) || shape(expected)?.literal == true {
+        if approximate?.isDuration == true, kind == .value { return nil }
+        if approximate != nil || CommentText.looksLikeRepr(expected) || shape(expected)?.literal == true {
             return Draft(kind: kind, expectation: .text(kind == .output ? printed(expected) : expected))
         }
         // On a print, only words that say when (`in most contexts`, `with
@@ -249,7 +249,7 @@ private struct CommentReading {
     mutating func block(_ comments: [SnippetAnalysis.Comment], from index: Int) -> Int {
         let first = comments[index]
         guard let statement = statementBefore(first), statement.call || statement.compound else { return 0 }
-        var run = [first]  // the comment lines of the block
+        var run = [first]
         while index + run.count < comments.count {
             let next = comments[index + run.count]
             guard next.ownLine, next.line == run.last!.line + 1, next.column == first.column,
@@ -274,7 +274,7 @@ private struct CommentReading {
             // Under a paragraph of top-level prints, as many lines as statements
             // (or more) are what the paragraph printed, not only its last print.
             let paragraph = printingParagraph(endingWith: statement)
-            let markerLine = CommentText.resultMarker(texts[0])?.rest.isEmpty == true ? 1 : 0  // `# Output:` is not a line of output
+            let markerLine = ResultMarker.split(texts[0])?.rest.isEmpty == true ? 1 : 0  // `# Output:` is not a line of output
             if paragraph.count >= 2, outputLines.count - markerLine >= paragraph.count {
                 draft.target = .spans([Span(first: paragraph[0].top, last: statement.top)])
             }

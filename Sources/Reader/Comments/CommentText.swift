@@ -59,9 +59,6 @@ enum CommentText {
         return (text, nil)
     }
 
-    /// `Output: 3` → (`3`, output): the marker guides write before a result (`ResultMarker`).
-    static func resultMarker(_ text: String) -> (rest: String, kind: ClaimKind?)? { ResultMarker.split(text) }
-
     /// `next(gen) → StopIteration` → [`next(gen)`, `StopIteration`].
     static func splitArrows(_ text: String) -> [String] {
         text.components(separatedBy: "→").map { $0.trimmingWhitespace() }

@@ -139,6 +139,12 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var replacement: String
     }
 
+    /// The guide it names, resolved against the folder it is in.
+    public func guidePath(in directory: String) -> String? {
+        guard let guide else { return nil }
+        return guide.hasPrefix("/") ? guide : directory + "/" + guide
+    }
+
     /// Reads a manifest, naming the file and line of any error (an unknown key
     /// among them, with the nearest valid one).
     /// `requireGuide` false when the command is given its guide (`--guide`): a
@@ -154,9 +160,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         }
         // The guide is where checks' quotes are found: without it they would be
         // placed at their own lines and no quote could go stale, silently.
-        if requireGuide, let guide = manifest.guide {
-            let path = guide.hasPrefix("/") ? guide : url.deletingLastPathComponent().path + "/" + guide
-            do { _ = try UserFile.data(at: path, what: "the guide") } catch {
+        if requireGuide, let guide = manifest.guide, let path = manifest.guidePath(in: url.deletingLastPathComponent().path) {
+            do { try UserFile.check(at: path, what: "the guide") } catch {
                 throw CorpusError(file: url.path, line: line([Key("guide")]), message: "guide: \(guide): \(error.message)")
             }
         }

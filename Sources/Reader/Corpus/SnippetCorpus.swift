@@ -153,8 +153,6 @@ public struct SnippetCorpus: Sendable {
     /// The guide the command was given, or the one the manifest names, resolved
     /// against the folder.
     public var guidePath: String? {
-        if let givenGuide { return givenGuide }
-        guard let guide = manifest?.guide else { return nil }
-        return guide.hasPrefix("/") ? guide : directory + "/" + guide
+        givenGuide ?? manifest?.guidePath(in: directory)
     }
 }

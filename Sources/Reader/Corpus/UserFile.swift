@@ -11,26 +11,33 @@ public enum UserFile {
     /// guide"). `pipes`: a named pipe is read too, for a file the user names on
     /// the command line (`--guide <(…)`, `/dev/stdin`), where a writer is there.
     public static func data(at path: String, what: String = "the file", pipes: Bool = false) throws(FileError) -> Data {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            throw FileError(file: path, line: nil, message: "cannot read \(what): \(String(cString: strerror(errno)))")
-        }
-        // A pipe named on the command line has a writer; of devices, only stdin
-        // (a terminal) is read: `/dev/zero` would never end.
-        let readable = pipes && (status.st_mode & S_IFMT == S_IFIFO || (status.st_mode & S_IFMT == S_IFCHR && ["/dev/stdin", "/dev/fd/0"].contains(path)))
-        if let kind = notRegular(status.st_mode), !readable {
-            throw FileError(file: path, line: nil, message: "cannot read \(what): it is \(kind), not a file")
-        }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw FileError(file: path, line: nil, message: "cannot read \(what): \(String(cString: strerror(errno)))")
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        let handle = try opened(path, what: what, pipes: pipes)
         do {
             return try handle.readToEnd() ?? Data()
         } catch {
-            throw FileError(file: path, line: nil, message: "cannot read \(what): \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
+            throw unreadable(path, what, (error as NSError).localizedFailureReason ?? error.localizedDescription)
         }
+    }
+
+    /// Whether the file could be read (it is a regular file that opens), without reading it.
+    public static func check(at path: String, what: String = "the file") throws(FileError) {
+        _ = try opened(path, what: what, pipes: false)
+    }
+
+    private static func opened(_ path: String, what: String, pipes: Bool) throws(FileError) -> FileHandle {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw unreadable(path, what, String(cString: strerror(errno))) }
+        // A pipe named on the command line has a writer; of devices, only stdin
+        // (a terminal) is read: `/dev/zero` would never end.
+        let readable = pipes && (status.st_mode & S_IFMT == S_IFIFO || (status.st_mode & S_IFMT == S_IFCHR && ["/dev/stdin", "/dev/fd/0"].contains(path)))
+        if let kind = notRegular(status.st_mode), !readable { throw unreadable(path, what, "it is \(kind), not a file") }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw unreadable(path, what, String(cString: strerror(errno))) }
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
+    private static func unreadable(_ path: String, _ what: String, _ reason: String) -> FileError {
+        FileError(file: path, line: nil, message: "cannot read \(what): \(reason)")
     }
 
     /// The file's text, which must be UTF-8.

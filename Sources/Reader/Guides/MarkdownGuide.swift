@@ -287,27 +287,26 @@ struct ProgramBuilder {
         }
         var lines = numbered.map(\.text)
         while lines.last?.trimmingWhitespace().isEmpty == true { lines.removeLast() }
-        guard let firstLine = numbered.first?.line, !lines.isEmpty else { return }
+        guard !lines.isEmpty else { return }
+        let part = { (range: Range<Int>) in (lines: Array(lines[range]), first: numbered[range.lowerBound].line, last: numbered[range.upperBound - 1].line) }
         // Output, then the traceback that ended it: a claim for each part.
         if let start = lines.firstIndex(where: { $0.trimmingWhitespace().hasPrefix("Traceback (most recent call last)") }), start > 0,
-           let raised = DoctestSession.documentedException(Array(lines[start...])) {
-            var printed = Array(lines[..<start])
-            while printed.last?.trimmingWhitespace().isEmpty == true { printed.removeLast() }
-            if !printed.isEmpty {
-                results.append(DocumentedResult(
-                    source: .outputBlock, location: Location(document: path, firstLine: firstLine, lastLine: numbered[printed.count - 1].line),
-                    kind: .block, chunks: [chunk], documented: printed.joined(separator: "\n"),
-                    expectation: .lines(printed), condition: condition, notCheckable: notCheckable))
-            }
-            results.append(DocumentedResult(
-                source: .outputBlock, location: Location(document: path, firstLine: numbered[start].line, lastLine: numbered[lines.count - 1].line),
-                kind: .exception, chunks: [chunk], documented: lines[start...].joined(separator: "\n"),
-                expectation: .raises(type: raised.type, message: raised.message), condition: condition, notCheckable: notCheckable))
+           DoctestSession.documentedException(Array(lines[start...])) != nil {
+            let printed = lines[..<start].lastIndex { !$0.trimmingWhitespace().isEmpty }.map { $0 + 1 } ?? 0
+            if printed > 0 { addOutputClaim(part(0..<printed), chunk: chunk, condition: condition, notCheckable: notCheckable, exception: false) }
+            addOutputClaim(part(start..<lines.count), chunk: chunk, condition: condition, notCheckable: notCheckable)
             return
         }
-        let location = Location(document: path, firstLine: firstLine, lastLine: numbered[lines.count - 1].line)
-        let documented = lines.joined(separator: "\n")
-        if let raised = DoctestSession.documentedException(lines) {
+        addOutputClaim(part(0..<lines.count), chunk: chunk, condition: condition, notCheckable: notCheckable)
+    }
+
+    /// One claim of an output block: the exception its lines show (`exception`
+    /// allowing), or the lines themselves.
+    private mutating func addOutputClaim(_ part: (lines: [String], first: Int, last: Int), chunk: Int, condition: String?,
+                                         notCheckable: String?, exception: Bool = true) {
+        let location = Location(document: path, firstLine: part.first, lastLine: part.last)
+        let documented = part.lines.joined(separator: "\n")
+        if exception, let raised = DoctestSession.documentedException(part.lines) {
             results.append(DocumentedResult(
                 source: .outputBlock, location: location, kind: .exception, chunks: [chunk], documented: documented,
                 expectation: .raises(type: raised.type, message: raised.message), condition: condition, notCheckable: notCheckable))
@@ -315,7 +314,7 @@ struct ProgramBuilder {
         }
         results.append(DocumentedResult(
             source: .outputBlock, location: location, kind: .block, chunks: [chunk], documented: documented,
-            expectation: .lines(lines), condition: condition, notCheckable: notCheckable))
+            expectation: .lines(part.lines), condition: condition, notCheckable: notCheckable))
     }
 
     /// `$ pip install x`, `$ python app.py`, `$ PYTHONPATH=. python app.py`: a

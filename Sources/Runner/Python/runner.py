@@ -498,15 +498,16 @@ def _vary():
                 return type.__subclasscheck__(cls, subclass)
             return issubclass(subclass, cls.real)
 
+    def build(cls, *args, **kwargs):
+        """Built by the program, a datetime is a real one: its repr is
+        datetime.datetime(…), not the replacement's datetime(…). A program's own
+        subclass of a replacement builds its own instances."""
+        real = next(klass.__dict__['real'] for klass in cls.__mro__ if 'real' in klass.__dict__)
+        return real(*args, **kwargs) if 'real' in cls.__dict__ else real.__new__(cls, *args, **kwargs)
+
     class datetime(base_datetime, metaclass=Replaced):
         real = base_datetime
-
-        def __new__(cls, *args, **kwargs):
-            # Built by the program, a datetime is a real one: its repr is
-            # datetime.datetime(…), not the replacement's datetime(…).
-            if cls is datetime:
-                return base_datetime(*args, **kwargs)
-            return super().__new__(cls, *args, **kwargs)
+        __new__ = build
 
         # A program's own subclass gets its own instances (`MyDate.today()`).
         @classmethod
@@ -523,11 +524,7 @@ def _vary():
 
     class date(base_date, metaclass=Replaced):
         real = base_date
-
-        def __new__(cls, *args, **kwargs):
-            if cls is date:
-                return base_date(*args, **kwargs)
-            return super().__new__(cls, *args, **kwargs)
+        __new__ = build
 
         @classmethod
         def today(cls):
